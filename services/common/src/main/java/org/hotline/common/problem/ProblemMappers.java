@@ -1,0 +1,126 @@
+package org.hotline.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure of a REST call to an RFC 7807 response, so clients never parse an HTML or empty error. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        return respond(Problem.of("validation", "Invalid input", 400, detail).withViolations(violations), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json), uri);
+        }
+        int status = e.getResponse().getStatus();
+        Problem problem = switch (status) {
+            case 400 -> Problem.of("bad-request", "Bad request", 400,
+                    message(e, "The request could not be read; send a JSON body as documented in /q/openapi."));
+            case 404 -> Problem.of("not-found", "Not found", 404, "No resource at this path.");
+            case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405,
+                    "This path does not accept this HTTP method.");
+            case 406 -> Problem.of("not-acceptable", "Not acceptable", 406,
+                    "This resource answers application/json.");
+            case 413 -> Problem.of("payload-too-large", "Payload too large", 413, message(e, "The body is too large."));
+            case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "Send the body as application/json.");
+            default -> Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
+                    message(e, e.getResponse().getStatusInfo().getReasonPhrase()));
+        };
+        return respond(problem, uri);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Problem problem = Problem.of("unauthorized", "Unauthorized", 401,
+                "A valid bearer token is required: send 'Authorization: Bearer <JWT>' (see 'make token').");
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(problem.withInstance(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                "Your token's role does not allow this operation."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(Problem.of("internal", "Internal error", 500,
+                "An unexpected error occurred; it has been logged."), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(uri == null ? problem : problem.withInstance(uri.getPath())).build();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message;
+            if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                message = "'" + invalid.getValue() + "' is not one of "
+                        + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            } else {
+                message = "has the wrong type or format";
+            }
+            return Problem.of("validation", "Invalid input", 400, field + ": " + message)
+                    .withViolations(List.of(new Problem.Violation(field, message)));
+        }
+        return Problem.of("malformed-json", "Malformed JSON", 400,
+                "The body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // Paths look like "create.body.callerNumber": the method and parameter names mean nothing to a client.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String message(WebApplicationException e, String fallback) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() || m.startsWith("HTTP ") ? fallback : m;
+    }
+}

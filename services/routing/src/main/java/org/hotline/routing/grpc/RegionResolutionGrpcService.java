@@ -1,0 +1,39 @@
+package org.hotline.routing.grpc;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import org.hotline.common.grpc.ProblemStatus;
+import org.hotline.common.security.Roles;
+import org.hotline.contracts.routing.v1.RegionResolution;
+import org.hotline.contracts.routing.v1.ResolveRegionRequest;
+import org.hotline.contracts.routing.v1.ResolvedRegion;
+import org.hotline.routing.service.RegionResolver;
+
+/** Serves region resolution to intake and the other services over gRPC. */
+@GrpcService
+@RolesAllowed({ Roles.SERVICE, Roles.AGENT, Roles.PLATFORM_OPERATOR, Roles.TENANT_ADMIN })
+public class RegionResolutionGrpcService implements RegionResolution {
+
+    private final RegionResolver resolver;
+
+    public RegionResolutionGrpcService(RegionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public Uni<ResolvedRegion> resolve(ResolveRegionRequest request) {
+        return Uni.createFrom().deferred(() -> resolver.resolve(request.getDialedNumber(), request.getCallerNumber(),
+                        request.getCarrierRegionCode(), request.getIvrRegionCode()))
+                .map(r -> ResolvedRegion.newBuilder()
+                        .setPoolingRegionCode(r.pooling().code)
+                        .setPoolingRegionName(r.pooling().name)
+                        .setProvinceCode(r.province().code)
+                        .setProvinceName(r.province().name)
+                        .setTenant(r.province().tenant())
+                        .setDecidedBy(r.decidedBy().name())
+                        .setAreaCode(r.areaCode() == null ? "" : r.areaCode())
+                        .build())
+                .onFailure().transform(ProblemStatus::toStatus);
+    }
+}
