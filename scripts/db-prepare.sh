@@ -93,7 +93,9 @@ if ! command -v psql >/dev/null 2>&1; then
 fi
 
 databases=()
-for s in "${SERVICES[@]}"; do databases+=("hotline_$s" "hotline_${s}_test"); done
+for s in "${SERVICES[@]}"; do databases+=("hotline_$s" "hotline_${s}_test" "hotline_${s}_it"); done
+# Databases of shared modules' own tests.
+databases+=("hotline_events_test")
 
 missing=()
 for d in "${databases[@]}"; do app_can_connect "$d" || missing+=("$d"); done
