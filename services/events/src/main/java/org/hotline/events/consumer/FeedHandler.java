@@ -1,0 +1,28 @@
+package org.hotline.events.consumer;
+
+import io.grpc.Channel;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What a consuming service implements (as an {@code @ApplicationScoped} bean) to follow one producer's feed.
+ * The library finds every such bean at start and runs it on the replica that holds the consumer's lease.
+ *
+ * <p>{@link #apply} runs inside the transaction that also records the event id and the consumer's new position:
+ * use Panache (entities, repositories, {@code Panache.getSession()}) without opening another transaction, and
+ * return the {@code Uni} of your writes. Events already applied are filtered out before; a failure rolls the whole
+ * batch back and it is received again.
+ */
+public interface FeedHandler {
+
+    /** Name of this consumer, unique within the service and stable across releases (e.g. "appraisal-evaluation"). */
+    String consumer();
+
+    /** Name of the producer's feed (e.g. "evaluation"), for metrics and logs. */
+    String feed();
+
+    /** The channel to the producer, e.g. {@code @GrpcClient("evaluation-feed") Channel}. */
+    Channel channel();
+
+    /** Applies one event in the caller's transaction. */
+    Uni<Void> apply(FeedEvent event);
+}
