@@ -1,0 +1,156 @@
+{{/* Prefix of every resource name: the release name unless fullnameOverride says otherwise. */}}
+{{- define "hotline.fullname" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Name of one service's resources: <prefix>-<service>. Call with (dict "root" $ "name" "intake"). */}}
+{{- define "hotline.svcName" -}}
+{{- printf "%s-%s" (include "hotline.fullname" .root) .name -}}
+{{- end -}}
+
+{{/* Labels every resource carries. */}}
+{{- define "hotline.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/name: hotline
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: hotline
+app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+hotline.gov.cn/tenant: {{ include "hotline.tenantLabel" . }}
+{{- end -}}
+
+{{/* Tenant as a label value ("*" is not allowed in labels). */}}
+{{- define "hotline.tenantLabel" -}}
+{{- if eq .Values.tenant.code "*" }}national{{ else }}{{ .Values.tenant.code | quote }}{{ end -}}
+{{- end -}}
+
+{{/* Labels selecting the pods of one service. Call with (dict "root" $ "name" "intake"). */}}
+{{- define "hotline.selectorLabels" -}}
+app.kubernetes.io/name: hotline
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .name }}
+{{- end -}}
+
+{{/* Labels of one service's resources. Call with (dict "root" $ "name" "intake"). */}}
+{{- define "hotline.svcLabels" -}}
+{{ include "hotline.labels" .root }}
+app.kubernetes.io/component: {{ .name }}
+{{- end -}}
+
+{{/*
+One service's effective settings as YAML: serviceDefaults overridden by services.<name>.
+mergeOverwrite keeps false/0/[] from the service block, so a service can switch a default off.
+*/}}
+{{- define "hotline.svc" -}}
+{{- $block := get .root.Values.services .name | default dict -}}
+{{- mergeOverwrite (deepCopy .root.Values.serviceDefaults) (deepCopy $block) | toYaml -}}
+{{- end -}}
+
+{{/* Names of the enabled services, in a fixed order, as a JSON list. */}}
+{{- define "hotline.enabledServices" -}}
+{{- $out := list -}}
+{{- range $name := list "intake" "routing" "knowledge" "evaluation" "appraisal" -}}
+{{- $svc := include "hotline.svc" (dict "root" $ "name" $name) | fromYaml -}}
+{{- if $svc.enabled }}{{ $out = append $out $name }}{{ end -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
+
+{{/* Name of the CloudNativePG Cluster. */}}
+{{- define "hotline.cnpgName" -}}
+{{- printf "%s-postgres" (include "hotline.fullname" .) -}}
+{{- end -}}
+
+{{/* Database host the services connect to. */}}
+{{- define "hotline.dbHost" -}}
+{{- if eq .Values.database.mode "cnpg" -}}
+{{- printf "%s-rw" (include "hotline.cnpgName" .) -}}
+{{- else -}}
+{{- .Values.database.external.host -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Database port the services connect to. */}}
+{{- define "hotline.dbPort" -}}
+{{- if eq .Values.database.mode "cnpg" }}5432{{ else }}{{ .Values.database.external.port }}{{ end -}}
+{{- end -}}
+
+{{/* Secret with keys username/password. */}}
+{{- define "hotline.dbSecret" -}}
+{{- if eq .Values.database.mode "cnpg" -}}
+{{- printf "%s-app" (include "hotline.cnpgName" .) -}}
+{{- else -}}
+{{- .Values.database.credentials.existingSecret | default (printf "%s-db" (include "hotline.fullname" .)) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Secret with keys publicKey.pem/privateKey.pem. */}}
+{{- define "hotline.jwtSecret" -}}
+{{- .Values.jwt.existingSecret | default (printf "%s-jwt" (include "hotline.fullname" .)) -}}
+{{- end -}}
+
+{{/* Image of one service. Call with (dict "root" $ "name" "intake"). */}}
+{{- define "hotline.image" -}}
+{{- printf "%s/hotline-%s:%s" (.root.Values.image.registry | trimSuffix "/") .name (.root.Values.image.tag | default .root.Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* HPA behavior shared by the HPAs and KEDA's ScaledObject. Call with a service's autoscaling block. */}}
+{{- define "hotline.hpaBehavior" -}}
+scaleUp:
+  stabilizationWindowSeconds: {{ .scaleUpStabilizationSeconds }}
+  selectPolicy: Max
+  policies:
+    - type: Percent
+      value: 100
+      periodSeconds: 15
+    - type: Pods
+      value: {{ .scaleUpPods }}
+      periodSeconds: 15
+scaleDown:
+  stabilizationWindowSeconds: {{ .scaleDownStabilizationSeconds }}
+  selectPolicy: Min
+  policies:
+    - type: Percent
+      value: {{ .scaleDownPercent }}
+      periodSeconds: 60
+    - type: Pods
+      value: 1
+      periodSeconds: 60
+{{- end -}}
+
+{{/* Data of one service's ConfigMap (also hashed into the pod annotation). Call with (dict "root" $ "name" "intake"). */}}
+{{- define "hotline.configData" -}}
+{{- $root := .root }}
+{{- $name := .name }}
+{{- $svc := include "hotline.svc" . | fromYaml }}
+QUARKUS_PROFILE: prod
+QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
+QUARKUS_SHUTDOWN_TIMEOUT: {{ printf "%ds" (sub (int $svc.terminationGracePeriodSeconds) 15 | max 5) | quote }}
+HOTLINE_TENANT_SCOPE: {{ $root.Values.tenant.code | quote }}
+HOTLINE_TENANT_ZONE: {{ $root.Values.tenant.zone | quote }}
+HOTLINE_DB_HOST: {{ include "hotline.dbHost" $root | quote }}
+HOTLINE_DB_PORT: {{ include "hotline.dbPort" $root | quote }}
+HOTLINE_DB_POOL_SIZE: {{ $root.Values.database.poolSize | quote }}
+{{- $dbName := printf "%s%s" $root.Values.database.namePrefix $name }}
+{{- if or (ne $dbName (printf "hotline_%s" $name)) $root.Values.database.external.parameters }}
+{{- /* The services derive the database name from hotline.db.name; other names need the full URLs. */}}
+{{- $params := ternary (printf "?%s" $root.Values.database.external.parameters) "" (and (eq $root.Values.database.mode "external") (ne $root.Values.database.external.parameters "")) }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s:%s/%s%s" (include "hotline.dbHost" $root) (include "hotline.dbPort" $root) $dbName $params | quote }}
+QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%s/%s%s" (include "hotline.dbHost" $root) (include "hotline.dbPort" $root) $dbName $params | quote }}
+{{- end }}
+HOTLINE_JWT_ISSUER: {{ $root.Values.jwt.issuer | quote }}
+HOTLINE_JWT_PUBLIC_KEY: /etc/hotline/jwt/publicKey.pem
+HOTLINE_JWT_PRIVATE_KEY: /etc/hotline/jwt/privateKey.pem
+{{- range $client := $svc.grpcClients }}
+{{- $target := include "hotline.svc" (dict "root" $root "name" $client) | fromYaml }}
+{{- if not $target.enabled }}
+{{- fail (printf "services.%s.grpcClients names %s, which is disabled" $name $client) }}
+{{- end }}
+QUARKUS_GRPC_CLIENTS_{{ upper $client }}_HOST: {{ include "hotline.svcName" (dict "root" $root "name" $client) | quote }}
+QUARKUS_GRPC_CLIENTS_{{ upper $client }}_PORT: {{ $root.Values.service.grpcPort | quote }}
+{{- end }}
+JAVA_TOOL_OPTIONS: {{ $svc.javaOptions | quote }}
+{{- range $key, $value := $svc.env }}
+{{ $key }}: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
