@@ -1,0 +1,34 @@
+package org.hotline.charttests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A committed file produced from the chart (k8s/base, the chart README's values table). Tests compare it with a
+ * fresh rendering and fail when it is stale; with -Dhotline.regenerate=true they write it instead.
+ */
+final class GeneratedFile {
+
+    private GeneratedFile() {
+    }
+
+    static boolean regenerating() {
+        return Boolean.getBoolean("hotline.regenerate");
+    }
+
+    static void checkOrWrite(Path file, String expected, String command) throws IOException {
+        if (regenerating()) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, expected, StandardCharsets.UTF_8);
+            System.out.println("wrote " + file);
+            return;
+        }
+        String actual = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        assertEquals(expected, actual, RepositoryLayout.root().relativize(file)
+                + " is stale relative to helm/hotline: run " + command + " and commit the result");
+    }
+}
