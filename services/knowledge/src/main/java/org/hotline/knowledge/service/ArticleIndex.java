@@ -1,0 +1,429 @@
+package org.hotline.knowledge.service;
+
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The in-memory Lucene index of published article versions, rebuilt from PostgreSQL at start-up and kept current by
+ * change notifications. Every method blocks: call it from a worker thread, never from the event loop.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    private static final String AID = "aid";
+    private static final String VERSION = "ver";
+    private static final String SCOPE = "scope";
+    private static final String FROM = "from";
+    private static final String TO = "to";
+    private static final String TITLE = "title";
+    private static final String QUESTIONS = "questions";
+    private static final String ANSWER = "answer";
+    private static final String BIGRAMS = "_bg";
+    /** Field boosts: a match in the title or a 同义问法 says more than one in the answer text. */
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of(TITLE, 2.5f, QUESTIONS, 2.0f, ANSWER, 1.0f);
+    /** Bounds on query size, so that a pasted essay cannot blow Lucene's clause limit. */
+    private static final int MAX_GROUPS = 40;
+    private static final int MAX_BIGRAM_CHARS = 160;
+    /** Function words of spoken questions that say nothing about the topic. */
+    private static final Set<String> FILLERS = Set.of("我", "的", "了", "吗", "呢", "啊", "吧", "是", "在", "有", "能",
+            "怎么", "怎样", "怎么样", "什么", "可以", "要", "会", "还", "就", "都", "这", "那", "个", "一", "和", "给",
+            "被", "让", "请问", "你好", "您好", "请", "一下", "啥", "咋", "呀", "嘛", "哦", "你们", "我们", "他", "她",
+            "想", "问", "问问", "能不能", "可不可以", "是不是", "不", "没", "也", "又", "得", "着", "过", "啦", "哪", "哪里",
+            "多少", "如何", "吗?", "么", "该", "应该", "需要", "到", "从", "对", "把", "么样", "上", "下", "里");
+
+    private final SmartChineseAnalyzer words = new SmartChineseAnalyzer();
+    private final CJKAnalyzer bigrams = new CJKAnalyzer();
+    private final SynonymCatalogue synonyms = SynonymCatalogue.bundled();
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<UUID, ArticleSnapshot> catalogue = new ConcurrentHashMap<>();
+    private final Map<String, Set<UUID>> byQuestionKey = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+
+    public ArticleIndex() {
+        Analyzer perField = new PerFieldAnalyzerWrapper(words,
+                Map.of(TITLE + BIGRAMS, bigrams, QUESTIONS + BIGRAMS, bigrams, ANSWER + BIGRAMS, bigrams));
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(perField));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    /** Whether the index has been built from the database at least once. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Number of articles the index knows (published or not yet effective). */
+    public int articleCount() {
+        return catalogue.size();
+    }
+
+    /** Replaces the whole index with {@code articles}. */
+    public synchronized void rebuild(Collection<ArticleSnapshot> articles) {
+        try {
+            writer.deleteAll();
+            catalogue.clear();
+            byQuestionKey.clear();
+            for (ArticleSnapshot a : articles) {
+                add(a);
+            }
+            searchers.maybeRefreshBlocking();
+            ready = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Log.infof("Knowledge index rebuilt with %d articles", articles.size());
+    }
+
+    /** Replaces one article (or removes it when {@code article} has no published version or is archived). */
+    public synchronized void replace(UUID id, ArticleSnapshot article) {
+        try {
+            writer.deleteDocuments(new Term(AID, id.toString()));
+            ArticleSnapshot old = catalogue.remove(id);
+            if (old != null) {
+                Set<UUID> same = byQuestionKey.get(old.questionKey());
+                if (same != null) {
+                    same.remove(id);
+                }
+            }
+            if (article != null && !article.archived() && !article.versions().isEmpty()) {
+                add(article);
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(ArticleSnapshot a) throws IOException {
+        if (a.archived() || a.versions().isEmpty()) {
+            return;
+        }
+        catalogue.put(a.id(), a);
+        byQuestionKey.computeIfAbsent(a.questionKey(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
+        for (ArticleSnapshot.PublishedVersion v : a.versions()) {
+            Document doc = new Document();
+            doc.add(new StringField(AID, a.id().toString(), Field.Store.YES));
+            doc.add(new StoredField(VERSION, v.version()));
+            doc.add(new StringField(SCOPE, a.scope(), Field.Store.NO));
+            doc.add(new LongPoint(FROM, v.effectiveFrom().toEpochMilli()));
+            doc.add(new LongPoint(TO, v.effectiveTo() == null ? Long.MAX_VALUE : v.effectiveTo().toEpochMilli()));
+            doc.add(new TextField(TITLE, v.title(), Field.Store.NO));
+            doc.add(new TextField(QUESTIONS, v.questionVariants(), Field.Store.NO));
+            doc.add(new TextField(ANSWER, v.answer(), Field.Store.NO));
+            doc.add(new TextField(TITLE + BIGRAMS, v.title(), Field.Store.NO));
+            doc.add(new TextField(QUESTIONS + BIGRAMS, v.questionVariants(), Field.Store.NO));
+            doc.add(new TextField(ANSWER + BIGRAMS, v.answer(), Field.Store.NO));
+            writer.addDocument(doc);
+        }
+    }
+
+    /** The words SmartChineseAnalyzer finds in {@code text}, used for the confidence measure. */
+    public Set<String> wordsOf(String text) {
+        return new HashSet<>(tokens(words, "f", text));
+    }
+
+    /**
+     * Articles in force at {@code at} within {@code scopes} that match {@code text}, best first. When articles of
+     * several scopes answer the same question key, only the most local one is returned (with the best score of the
+     * group). Lucene syntax has no meaning here: the text is analysed as words, never parsed.
+     */
+    public List<RankedArticle> search(String text, List<String> scopes, Instant at, int limit) {
+        List<List<List<String>>> groups = expand(text);
+        Query bigramQuery = new QueryBuilder(bigrams).createBooleanQuery(TITLE + BIGRAMS,
+                text.length() > MAX_BIGRAM_CHARS ? text.substring(0, MAX_BIGRAM_CHARS) : text);
+        if (groups.isEmpty() && bigramQuery == null) {
+            return List.of();
+        }
+        BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+            Query q = fieldQuery(field.getKey(), groups);
+            if (q != null) {
+                textQuery.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+            }
+            if (bigramQuery != null) {
+                Query bg = new QueryBuilder(bigrams).createBooleanQuery(field.getKey() + BIGRAMS,
+                        text.length() > MAX_BIGRAM_CHARS ? text.substring(0, MAX_BIGRAM_CHARS) : text);
+                // Character pairs rescue unusual segmentation and typos, but count less than whole words.
+                textQuery.add(new BoostQuery(bg, field.getValue() * 0.35f), BooleanClause.Occur.SHOULD);
+            }
+        }
+        long atMillis = at.toEpochMilli();
+        Query query = new BooleanQuery.Builder()
+                .add(textQuery.build(), BooleanClause.Occur.MUST)
+                .add(new TermInSetQuery(SCOPE, scopes.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(FROM, Long.MIN_VALUE, atMillis), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(TO, atMillis + 1, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
+                .build();
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            TopDocs top = searcher.search(query, Math.max(60, limit * 6));
+            StoredFields stored = searcher.storedFields();
+            Map<String, double[]> bestByKey = new LinkedHashMap<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document doc = stored.document(sd.doc);
+                ArticleSnapshot article = catalogue.get(UUID.fromString(doc.get(AID)));
+                if (article == null) {
+                    continue;
+                }
+                ArticleSnapshot.PublishedVersion inForce = article.inForce(at);
+                if (inForce == null || inForce.version() != doc.getField(VERSION).numericValue().intValue()) {
+                    continue;
+                }
+                // A slightly higher weight for local articles: among close answers, the caller's own region's wins.
+                double score = sd.score * (1.0 + 0.06 * RegionScope.depth(article.scope()));
+                bestByKey.merge(article.questionKey(), new double[] { score }, (a, b) -> a[0] >= b[0] ? a : b);
+            }
+            List<RankedArticle> ranked = new ArrayList<>();
+            bestByKey.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
+                    .forEach(e -> {
+                        ArticleSnapshot local = mostLocal(e.getKey(), scopes, at);
+                        if (local != null) {
+                            ranked.add(new RankedArticle(local, local.inForce(at), e.getValue()[0], 0, null));
+                        }
+                    });
+            return withConfidenceAndHighlights(ranked.subList(0, Math.min(limit, ranked.size())), groups, searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                Log.warn("Could not release a Lucene searcher", e);
+            }
+        }
+    }
+
+    private ArticleSnapshot mostLocal(String questionKey, List<String> scopes, Instant at) {
+        // scopes are ordered most local first, so the first scope with an article in force wins.
+        for (String scope : scopes) {
+            for (UUID id : byQuestionKey.getOrDefault(questionKey, Set.of())) {
+                ArticleSnapshot a = catalogue.get(id);
+                if (a != null && a.scope().equals(scope) && a.inForce(at) != null) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Confidence in [0, 1]: how much of the question's weight (rare words weigh more) the article covers, blended
+     * with how clearly the best article leads the next one.
+     */
+    private List<RankedArticle> withConfidenceAndHighlights(List<RankedArticle> ranked, List<List<List<String>>> groups,
+            IndexSearcher searcher) throws IOException {
+        if (ranked.isEmpty()) {
+            return ranked;
+        }
+        int docs = Math.max(1, searcher.getIndexReader().numDocs());
+        double[] weights = new double[groups.size()];
+        double total = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            double w = 0;
+            for (String t : groups.get(i).get(0)) {
+                int df = searcher.getIndexReader().docFreq(new Term(QUESTIONS, t))
+                        + searcher.getIndexReader().docFreq(new Term(ANSWER, t));
+                w = Math.max(w, Math.log(1.0 + (double) docs / (1 + df / 2.0)));
+            }
+            weights[i] = w;
+            total += w;
+        }
+        double best = ranked.get(0).score();
+        double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
+        double margin = best <= 0 ? 0 : 1.0 - second / best;
+        Query highlightQuery = fieldQuery(ANSWER, groups);
+        List<RankedArticle> out = new ArrayList<>(ranked.size());
+        double topConfidence = 1;
+        for (int r = 0; r < ranked.size(); r++) {
+            RankedArticle a = ranked.get(r);
+            double covered = 0;
+            for (int i = 0; i < groups.size(); i++) {
+                for (List<String> alternative : groups.get(i)) {
+                    if (a.version().words().containsAll(alternative)) {
+                        covered += weights[i];
+                        break;
+                    }
+                }
+            }
+            double coverage = total == 0 ? 0 : covered / total;
+            double confidence = r == 0
+                    ? 0.7 * coverage + 0.3 * margin
+                    : Math.min(topConfidence, 0.7 * coverage * a.score() / best);
+            if (r == 0) {
+                topConfidence = confidence;
+            }
+            confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
+            out.add(new RankedArticle(a.article(), a.version(), a.score(), confidence,
+                    highlight(highlightQuery, a.version().answer())));
+        }
+        return out;
+    }
+
+    private String highlight(Query query, String text) {
+        String fallback = new SimpleHTMLEncoder().encodeText(text.length() > 120 ? text.substring(0, 120) + "…" : text);
+        if (query == null) {
+            return fallback;
+        }
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(),
+                new QueryScorer(query, ANSWER));
+        highlighter.setTextFragmenter(new SimpleFragmenter(120));
+        try {
+            String fragment = highlighter.getBestFragment(words, ANSWER, text);
+            return fragment == null ? fallback : fragment;
+        } catch (IOException | InvalidTokenOffsetsException e) {
+            return fallback;
+        }
+    }
+
+    /** One field's query: every word group is optional, each group matches any of its alternatives. */
+    private static Query fieldQuery(String field, List<List<List<String>>> groups) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (List<List<String>> group : groups) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            boolean first = true;
+            for (List<String> alternative : group) {
+                Query q;
+                if (alternative.size() == 1) {
+                    q = new TermQuery(new Term(field, alternative.get(0)));
+                } else {
+                    PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
+                    alternative.forEach(t -> phrase.add(new Term(field, t)));
+                    q = phrase.build();
+                }
+                // The words actually asked weigh a little more than their synonyms.
+                any.add(first ? q : new BoostQuery(q, 0.8f), BooleanClause.Occur.SHOULD);
+                first = false;
+            }
+            all.add(any.build(), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    /**
+     * The question as groups of alternatives: each group is a word of the question (first alternative) and its
+     * synonyms, each alternative a sequence of SmartChineseAnalyzer tokens. Runs of adjacent tokens are joined to
+     * find synonyms of words the analyzer splits (报消 -> 报/消).
+     */
+    List<List<List<String>>> expand(String text) {
+        List<String> tokens = tokens(words, "f", text);
+        List<List<List<String>>> groups = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < tokens.size() && groups.size() < MAX_GROUPS; i++) {
+            // Longest joined run first, so that 医疗保险 beats 医疗.
+            StringBuilder joined = new StringBuilder();
+            String matched = null;
+            int matchedEnd = i;
+            for (int j = i; j < tokens.size() && joined.length() < synonyms.longestWord(); j++) {
+                joined.append(tokens.get(j));
+                if (j > i && !synonyms.alternativesOf(joined.toString()).isEmpty()) {
+                    matched = joined.toString();
+                    matchedEnd = j;
+                }
+            }
+            String word = matched != null ? matched : tokens.get(i);
+            List<String> original = matched != null ? tokens.subList(i, matchedEnd + 1) : List.of(tokens.get(i));
+            if (matched != null) {
+                i = matchedEnd;
+            }
+            if (FILLERS.contains(word) && synonyms.alternativesOf(word).isEmpty() || !seen.add(word)) {
+                continue;
+            }
+            Set<List<String>> alternatives = new LinkedHashSet<>();
+            alternatives.add(List.copyOf(original));
+            for (String alt : synonyms.alternativesOf(word)) {
+                List<String> altTokens = tokens(words, "f", alt);
+                if (!altTokens.isEmpty()) {
+                    alternatives.add(altTokens);
+                }
+            }
+            groups.add(new ArrayList<>(alternatives));
+        }
+        return groups;
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package org.hotline.knowledge.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotline.knowledge.config.KnowledgeConfig;
+import org.hotline.knowledge.repository.ArticleSnapshotRepository;
+
+/**
+ * Keeps every replica's index current: builds it from PostgreSQL at start-up (after loading the seed into an empty
+ * database), then LISTENs for article ids that writers NOTIFY in the same transaction as their change, so a change is
+ * searchable in every replica well within a second. After a lost connection the whole index is rebuilt, since
+ * notifications sent meanwhile are gone.
+ */
+@ApplicationScoped
+public class IndexFreshness {
+
+    private final ArticleIndex index;
+    private final ArticleSnapshotRepository snapshots;
+    private final SeedLoader seeds;
+    private final KnowledgeConfig config;
+    private final Vertx vertx;
+    private final PgConnectOptions options;
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    private PgSubscriber subscriber;
+
+    public IndexFreshness(ArticleIndex index, ArticleSnapshotRepository snapshots, SeedLoader seeds,
+            KnowledgeConfig config, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.index = index;
+        this.snapshots = snapshots;
+        this.seeds = seeds;
+        this.config = config;
+        this.vertx = vertx;
+        this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.seed().enabled()) {
+            seeds.loadIfEmpty().await().atMost(Duration.ofMinutes(2));
+        }
+        rebuild().await().atMost(Duration.ofMinutes(2));
+        listen();
+    }
+
+    /** Rebuilds the whole index from the database. */
+    public Uni<Void> rebuild() {
+        return snapshots.loadAll().emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(index::rebuild).replaceWithVoid();
+    }
+
+    /** Re-reads one article and replaces it in this replica's index. */
+    public Uni<Void> refresh(UUID articleId) {
+        return snapshots.load(articleId).emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(s -> index.replace(articleId, s)).replaceWithVoid();
+    }
+
+    private void listen() {
+        subscriber = PgSubscriber.subscriber(vertx, options);
+        subscriber.reconnectPolicy(retries -> 500L);
+        subscriber.channel(config.index().notifyChannel())
+                .subscribeHandler(() -> {
+                    if (subscriptions.incrementAndGet() > 1) {
+                        Log.info("Change notifications resumed; rebuilding the knowledge index");
+                        rebuild().subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
+                    }
+                })
+                .handler(payload -> {
+                    UUID id;
+                    try {
+                        id = UUID.fromString(payload.trim());
+                    } catch (IllegalArgumentException e) {
+                        Log.warnf("Ignoring a malformed change notification '%s'", payload);
+                        return;
+                    }
+                    refresh(id).subscribe().with(ok -> { }, f -> Log.errorf(f, "Index refresh of %s failed", id));
+                });
+        subscriber.connect().subscribe().with(ok -> Log.infof("Listening for article changes on '%s'",
+                config.index().notifyChannel()), f -> Log.error("Cannot LISTEN for article changes", f));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.hotline.knowledge.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.common.problem.ProblemException;
+import org.hotline.knowledge.config.KnowledgeConfig;
+import org.hotline.knowledge.repository.DirectoryContactRepository;
+import org.hotline.knowledge.repository.DirectoryContactRepository.Contact;
+import org.hotline.knowledge.repository.KnowledgeGapRepository;
+
+/** Answers citizens' questions for a region and date, and searches the knowledge base for agents. */
+@ApplicationScoped
+public class PolicyAnswers {
+
+    private static final int MAX_RESULTS = 50;
+
+    private final ArticleIndex index;
+    private final DirectoryContactRepository contacts;
+    private final KnowledgeGapRepository gaps;
+    private final KnowledgeConfig config;
+    private final MeterRegistry metrics;
+
+    public PolicyAnswers(ArticleIndex index, DirectoryContactRepository contacts, KnowledgeGapRepository gaps,
+            KnowledgeConfig config, MeterRegistry metrics) {
+        this.index = index;
+        this.contacts = contacts;
+        this.gaps = gaps;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** The outcome of a question. */
+    public record Answer(boolean found, double confidence, RankedArticle best, List<RankedArticle> alternatives,
+            List<Contact> contacts, UUID gapId) {
+    }
+
+    /** Ranked search results; {@code total} counts results up to the first {@value #MAX_RESULTS}. */
+    public record SearchResult(List<RankedArticle> items, int total) {
+    }
+
+    /** The best article in force for {@code question} in {@code region} at {@code at}, with alternatives. */
+    public Uni<Answer> answer(String question, String region, String at, double minConfidence, String channel) {
+        String text = QuestionText.clean("question", question);
+        RegionScope scope = RegionScope.of("region", region);
+        Instant when = QuestionText.at("at", at);
+        if (minConfidence < 0 || minConfidence > 1 || Double.isNaN(minConfidence)) {
+            throw ProblemException.invalidField("minConfidence", "must be between 0 and 1");
+        }
+        double threshold = minConfidence > 0 ? minConfidence : config.answers().minConfidence();
+        String via = channel == null || channel.isBlank() ? "unknown"
+                : channel.strip().toLowerCase().replaceAll("[^a-z0-9-]", "");
+        String channelName = via.isEmpty() ? "unknown" : via.substring(0, Math.min(20, via.length()));
+        return ranked(text, scope, when, 1 + config.answers().alternatives())
+                .flatMap(ranked -> contacts.liveAgencyContacts(scope.chain()).flatMap(live -> {
+                    RankedArticle best = ranked.isEmpty() ? null : ranked.get(0);
+                    double confidence = best == null ? 0 : best.confidence();
+                    boolean found = best != null && confidence >= threshold;
+                    List<RankedArticle> alternatives = ranked.size() > 1 ? ranked.subList(1, ranked.size()) : List.of();
+                    metrics.counter("hotline_knowledge_answers_total", "tenant", scope.tenant(),
+                            "found", String.valueOf(found)).increment();
+                    if (found) {
+                        return Uni.createFrom().item(new Answer(true, confidence, best, alternatives, live, null));
+                    }
+                    return gaps.record(text, scope.regionCode(), scope.tenant(), channelName,
+                                    best == null ? null : best.article().id(), confidence)
+                            .map(gapId -> new Answer(false, confidence, best, alternatives, live, gapId));
+                }));
+    }
+
+    /** A page of ranked articles for {@code query}. */
+    public Uni<SearchResult> search(String query, String region, String at, int page, int size) {
+        String text = QuestionText.clean("q", query);
+        RegionScope scope = RegionScope.of("region", region);
+        Instant when = QuestionText.at("at", at);
+        if (page < 0) {
+            throw ProblemException.invalidField("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 50) {
+            throw ProblemException.invalidField("size", "must be between 1 and 50");
+        }
+        return ranked(text, scope, when, MAX_RESULTS).map(all -> {
+            int from = Math.min(all.size(), page * size);
+            return new SearchResult(all.subList(from, Math.min(all.size(), from + size)), all.size());
+        });
+    }
+
+    private Uni<List<RankedArticle>> ranked(String text, RegionScope scope, Instant when, int limit) {
+        if (!index.ready()) {
+            return Uni.createFrom().failure(ProblemException.unavailable("index-not-ready",
+                    "The knowledge index is still being built; retry in a few seconds."));
+        }
+        // Lucene blocks: run it on a worker thread and come back to the caller's Vert.x context.
+        return VertxContextSupport.executeBlocking(() -> index.search(text, scope.chain(), when, limit));
+    }
+}
