@@ -12,6 +12,7 @@ class SchemaValidationSelfTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Deployment with a string replica count | apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: d}\\nspec: {replicas: three, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}}
+            Deployment with a misspelled field | apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: d}\\nspec: {replica: 3, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}}
             Service with an integer where a string belongs | apiVersion: v1\\nkind: Service\\nmetadata: {name: s}\\nspec: {type: 3, ports: [{port: 80}]}
             kind outside the allow-list | apiVersion: example.com/v1\\nkind: Widget\\nmetadata: {name: w}
             old apiVersion of a known kind | apiVersion: autoscaling/v1\\nkind: HorizontalPodAutoscaler\\nmetadata: {name: h}\\nspec: {maxReplicas: 3, scaleTargetRef: {kind: Deployment, name: d}}
