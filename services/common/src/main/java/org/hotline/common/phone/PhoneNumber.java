@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 public final class PhoneNumber {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    /** Two-digit area codes after the trunk 0: Beijing 010 and the 02x cities; all others have three. */
-    private static final Pattern SHORT_AREA = Pattern.compile("0(10|2\\d)\\d{7,8}");
-    private static final Pattern LONG_AREA = Pattern.compile("0[3-9]\\d{2}\\d{7,8}");
+    /** Two-digit area codes after the trunk 0: Beijing 010 and the 02x cities; all others have three. Local parts of
+     * 5 to 8 digits cover subscriber lines and short service numbers such as 12393 dialed behind an area code. */
+    private static final Pattern SHORT_AREA = Pattern.compile("0(10|2\\d)\\d{5,8}");
+    private static final Pattern LONG_AREA = Pattern.compile("0[3-9]\\d{2}\\d{5,8}");
 
     private PhoneNumber() {
     }

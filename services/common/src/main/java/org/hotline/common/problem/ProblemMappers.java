@@ -1,14 +1,17 @@
 package org.hotline.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -27,8 +30,13 @@ public class ProblemMappers {
         return respond(e.problem(), uri);
     }
 
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    // Mapped as ValidationException, the type Quarkus' own mapper handles: the same type lets ours take precedence.
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response constraintViolation(ValidationException validation, UriInfo uri) {
+        if (!(validation instanceof ConstraintViolationException e)) {
+            Log.errorf(validation, "Validation could not run on %s", uri.getPath());
+            return respond(Problem.of("internal", "Internal error", 500, "Validation failed unexpectedly."), uri);
+        }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
@@ -40,6 +48,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    // Quarkus ships mappers for these exact Jackson types; mapping the same types lets ours take precedence.
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
         return respond(jsonProblem(e), uri);
     }
 

@@ -1,0 +1,66 @@
+package org.hotline.intake.client;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hotline.common.problem.Problem;
+import org.hotline.intake.config.IntakeConfig;
+import org.hotline.contracts.routing.v1.MutinyRegionResolutionGrpc;
+import org.hotline.contracts.routing.v1.ResolveRegionRequest;
+import org.hotline.contracts.routing.v1.ResolvedRegion;
+
+/** Asks routing over gRPC which pooling region a contact belongs to; owns retry and circuit breaking of that call. */
+@ApplicationScoped
+public class RoutingRegionClient {
+
+    private final MutinyRegionResolutionGrpc.MutinyRegionResolutionStub routing;
+    private final Duration deadline;
+
+    public RoutingRegionClient(@GrpcClient("routing") MutinyRegionResolutionGrpc.MutinyRegionResolutionStub routing,
+            IntakeConfig config) {
+        this.routing = routing;
+        this.deadline = config.routingDeadline();
+    }
+
+    /**
+     * Resolves a region. Fails with {@link RegionRejectedException} when routing refuses the input (never retried,
+     * never opens the breaker), or with the transport failure when routing cannot be reached.
+     */
+    @Retry(maxRetries = 2, delay = 150, jitter = 100, delayUnit = ChronoUnit.MILLIS,
+            abortOn = RegionRejectedException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 2, skipOn = RegionRejectedException.class)
+    public Uni<ResolvedRegion> resolve(ResolveRegionRequest request) {
+        // The deadline is set per call: a deadline configured on the channel would be fixed once, at injection.
+        return routing.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).resolve(request)
+                .onFailure(StatusRuntimeException.class).transform(RoutingRegionClient::classify);
+    }
+
+    private static Throwable classify(Throwable failure) {
+        Status status = ((StatusRuntimeException) failure).getStatus();
+        String description = status.getDescription() == null ? "" : status.getDescription();
+        // Routing sends "urn:hotline:problem:<slug>: <detail>" (ProblemStatus); keep its words for the citizen's agent.
+        String slug = "invalid-number";
+        String detail = description;
+        if (description.startsWith(Problem.TYPE_PREFIX)) {
+            int colon = description.indexOf(':', Problem.TYPE_PREFIX.length());
+            if (colon > 0) {
+                slug = description.substring(Problem.TYPE_PREFIX.length(), colon);
+                detail = description.substring(colon + 1).trim();
+            }
+        }
+        return switch (status.getCode()) {
+            case INVALID_ARGUMENT -> new RegionRejectedException(
+                    "validation".equals(slug) ? "validation" : slug, "validation".equals(slug) ? 400 : 422, detail);
+            case NOT_FOUND -> new RegionRejectedException(slug, 422, detail);
+            default -> failure;
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package org.hotline.intake.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.hotline.common.problem.ProblemException;
+import org.hotline.common.security.Roles;
+import org.hotline.common.security.TenantContext;
+import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.service.ContactRegistration;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Registers citizen contacts and shows them to the staff of their tenant. */
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    private final ContactRegistration registration;
+    private final ContactRepository contacts;
+    private final TenantContext tenants;
+
+    public ContactResource(ContactRegistration registration, ContactRepository contacts, TenantContext tenants) {
+        this.registration = registration;
+        this.contacts = contacts;
+        this.tenants = tenants;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.AGENT, Roles.SERVICE, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "Register a contact", description = "Resolves its pooling region through routing; when routing "
+            + "is unreachable the contact is stored with region status PENDING and resolved later.")
+    @APIResponse(responseCode = "201", description = "Registered; Location points to it")
+    @APIResponse(responseCode = "400", description = "Malformed contact (application/problem+json)")
+    @APIResponse(responseCode = "422", description = "Unknown area code or region outside the caller's tenant")
+    public Uni<RestResponse<ContactView>> register(
+            @Valid @NotNull(message = "a JSON body is required") ContactRequest request,
+            @Parameter(description = "Repeats with the same key return the first registration")
+            @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
+            UriInfo uri) {
+        return registration.register(request, tenants.tenant(), tenants.subject(), idempotencyKey)
+                .map(r -> RestResponse.ResponseBuilder
+                        .<ContactView>create(RestResponse.Status.CREATED, ContactView.of(r.contact()))
+                        .location(uri.getAbsolutePathBuilder().path(r.contact().id.toString()).build())
+                        .header("Idempotent-Replayed", r.replayed() ? "true" : null)
+                        .build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.AGENT, Roles.SERVICE, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.LEADER })
+    @Operation(summary = "One contact, with its region")
+    public Uni<ContactView> get(@PathParam("id") String id) {
+        UUID uuid = parse(id);
+        return contacts.findById(uuid)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("contact-not-found",
+                        "No contact " + id + "."))
+                .map(c -> {
+                    tenants.requireAccess(c.tenant);
+                    return ContactView.of(c);
+                });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.LEADER })
+    @Operation(summary = "Contacts of the caller's tenant, newest first, caller numbers masked")
+    public Uni<PageView<ContactView>> list(
+            @Parameter(description = "Tenant to list (national callers only)", example = "37")
+            @QueryParam("tenant") String tenant,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        String effective = tenants.effectiveTenant(tenant);
+        String filter = Roles.NATIONAL.equals(effective) ? null : effective;
+        return contacts.page(filter, page, size)
+                .flatMap(list -> contacts.countFor(filter).map(total ->
+                        new PageView<>(list.stream().map(ContactView::masked).toList(), page, size, total)));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("contact-not-found", "No contact " + id + ".");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.hotline.intake.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.hotline.common.phone.PhoneNumber;
+import org.hotline.common.problem.ProblemException;
+import org.hotline.common.security.Roles;
+import org.hotline.intake.domain.Channel;
+import org.hotline.intake.domain.Contact;
+import org.hotline.intake.domain.RegionStatus;
+import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.rest.ContactRequest;
+
+/** Registers contacts with their region: routing's answer when it has one, a pending region when it is down. */
+@ApplicationScoped
+public class ContactRegistration {
+
+    private final ContactRepository contacts;
+    private final RegionLookup regions;
+    private final MeterRegistry metrics;
+
+    public ContactRegistration(ContactRepository contacts, RegionLookup regions, MeterRegistry metrics) {
+        this.contacts = contacts;
+        this.regions = regions;
+        this.metrics = metrics;
+    }
+
+    /** A registered contact and whether it was created now or replayed for a repeated Idempotency-Key. */
+    public record Registered(Contact contact, boolean replayed) {
+    }
+
+    /**
+     * Registers a contact for a caller of {@code callerTenant} ({@code *} for national callers and the switch).
+     * The region is asked before the transaction so no database connection waits on routing.
+     */
+    public Uni<Registered> register(ContactRequest request, String callerTenant, String subject, String idempotencyKey) {
+        if (request.channel() == Channel.PHONE && (request.dialedNumber() == null || request.dialedNumber().isBlank())) {
+            throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
+        }
+        Uni<Contact> earlier = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : contacts.findByIdempotencyKey(subject, idempotencyKey);
+        return earlier.flatMap(found -> found != null
+                ? Uni.createFrom().item(new Registered(found, true))
+                : resolveAndStore(request, callerTenant, subject, idempotencyKey));
+    }
+
+    private Uni<Registered> resolveAndStore(ContactRequest request, String callerTenant, String subject, String key) {
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.channel = request.channel();
+        contact.dialedNumber = PhoneNumber.normalise(request.dialedNumber());
+        contact.callerNumber = PhoneNumber.normalise(request.callerNumber());
+        contact.carrierRegionCode = blankToNull(request.carrierRegionCode());
+        contact.ivrRegionCode = blankToNull(request.ivrRegionCode());
+        contact.idempotencyKey = key;
+        contact.registeredBy = subject;
+        contact.createdAt = Instant.now();
+        contact.updatedAt = contact.createdAt;
+        return regions.lookup(contact).flatMap(outcome -> {
+            apply(contact, outcome, callerTenant);
+            return save(contact);
+        }).map(saved -> {
+            metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
+                    "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment();
+            return new Registered(saved, false);
+        });
+    }
+
+    private Uni<Contact> save(Contact contact) {
+        // An explicit transaction (not @WithTransaction): this is called from inside the bean, past its interceptors.
+        return Panache.withTransaction(() -> contacts.persist(contact));
+    }
+
+    /** Applies a region outcome; a provincial caller may only register contacts of its own province. */
+    static void apply(Contact contact, RegionOutcome outcome, String callerTenant) {
+        contact.regionStatus = outcome.status();
+        contact.lastResolutionError = outcome.error();
+        contact.resolutionAttempts++;
+        if (outcome.status() == RegionStatus.RESOLVED) {
+            var region = outcome.region();
+            if (callerTenant != null && !Roles.NATIONAL.equals(callerTenant)
+                    && !callerTenant.equals(region.getTenant())) {
+                throw ProblemException.unprocessable("region-outside-tenant",
+                        "The contact belongs to " + region.getPoolingRegionName() + " (tenant " + region.getTenant()
+                                + "), outside your tenant " + callerTenant + "; transfer it to that province's line.");
+            }
+            contact.tenant = region.getTenant();
+            contact.poolingRegionCode = region.getPoolingRegionCode();
+            contact.poolingRegionName = region.getPoolingRegionName();
+            contact.provinceCode = region.getProvinceCode();
+            contact.provinceName = region.getProvinceName();
+            contact.regionDecidedBy = region.getDecidedBy();
+            contact.regionResolvedAt = Instant.now();
+            contact.lastResolutionError = null;
+        } else if (contact.tenant == null || Roles.NATIONAL.equals(contact.tenant)) {
+            contact.tenant = callerTenant == null ? Roles.NATIONAL : callerTenant;
+        }
+    }
+
+    /** Retries the region of one pending contact; keeps it pending while routing is still unreachable. */
+    public Uni<Contact> retryRegion(Contact contact) {
+        return regions.lookup(contact)
+                .onFailure(RuntimeException.class).recoverWithItem(e -> RegionOutcome.undetermined(e.getMessage()))
+                .flatMap(outcome -> updateRegion(contact.id, outcome));
+    }
+
+    private Uni<Contact> updateRegion(UUID id, RegionOutcome outcome) {
+        return Panache.withTransaction(() -> contacts.findById(id).flatMap(contact -> {
+            if (contact == null || contact.regionStatus != RegionStatus.PENDING) {
+                return Uni.createFrom().item(contact);
+            }
+            // The region was pending, so the registration was already accepted: a region outside the registering
+            // tenant is recorded rather than refused, and the contact stays visible to the tenant that took it.
+            String keepTenant = Roles.NATIONAL.equals(contact.tenant) ? null : contact.tenant;
+            try {
+                apply(contact, outcome, null);
+            } catch (ProblemException e) {
+                Log.warnf("Contact %s: %s", contact.id, e.getMessage());
+            }
+            if (keepTenant != null) {
+                contact.tenant = keepTenant;
+            }
+            contact.updatedAt = Instant.now();
+            if (contact.regionStatus == RegionStatus.RESOLVED) {
+                Log.infof("Contact %s region resolved to %s after %d attempts", contact.id,
+                        contact.poolingRegionCode, contact.resolutionAttempts);
+            }
+            return Uni.createFrom().item(contact);
+        }));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,164 @@
+package org.hotline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hotline.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ContactResourceTest {
+
+    private static final String ZIBO_CALL = """
+            {"channel":"PHONE","dialedNumber":"0533-12393","callerNumber":"13905330000"}""";
+
+    @AfterEach
+    void routingBackUp() {
+        StandInRouting.DOWN.set(false);
+    }
+
+    @Test
+    void registersPhoneContactWithItsPoolingRegion() {
+        String location = given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .contentType(ContentType.JSON).body(ZIBO_CALL)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/contacts/"))
+                .body("region.status", equalTo("RESOLVED"))
+                .body("region.poolingRegionCode", equalTo("370300"))
+                .body("region.poolingRegionName", equalTo("淄博市"))
+                .body("region.provinceCode", equalTo("370000"))
+                .body("callerNumber", equalTo("+8613905330000"))
+                .extract().header("Location");
+
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .when().get(location)
+                .then().statusCode(200)
+                .body("region.poolingRegionCode", equalTo("370300"))
+                .body("dialedNumber", equalTo("0533-12393"));
+    }
+
+    @Test
+    void acceptsContactWhileRoutingIsDownAndResolvesItOnceBack() throws InterruptedException {
+        StandInRouting.DOWN.set(true);
+        String location = given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .contentType(ContentType.JSON).body(ZIBO_CALL)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201)
+                .body("region.status", equalTo("PENDING"))
+                .extract().header("Location");
+
+        StandInRouting.DOWN.set(false);
+        String status = "PENDING";
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"RESOLVED".equals(status) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(300);
+            status = given().header("Authorization", TestTokens.bearer("agent", "37"))
+                    .when().get(location).then().statusCode(200).extract().path("region.status");
+        }
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .when().get(location)
+                .then().body("region.status", equalTo("RESOLVED"))
+                .body("region.poolingRegionCode", equalTo("370300"));
+    }
+
+    @Test
+    void replaysFirstRegistrationForRepeatedIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        String first = register(key).then().statusCode(201).extract().path("id");
+        String second = register(key).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .extract().path("id");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void refusesMalformedContactsWithProblemAndStoresNothing() {
+        long before = total();
+        expectProblem("{\"channel\":\"PHONE\",\"dialedNumber\":\"0533-12393\"}", 400, "callerNumber");
+        expectProblem("{\"channel\":\"PHONE\",\"dialedNumber\":\"call me\",\"callerNumber\":\"13905330000\"}", 400,
+                "dialedNumber");
+        expectProblem("{\"channel\":\"FAX\",\"dialedNumber\":\"0533-12393\",\"callerNumber\":\"13905330000\"}", 400,
+                "channel");
+        expectProblem("{\"channel\":\"PHONE\",\"callerNumber\":\"13905330000\"}", 400, "dialedNumber");
+        given().header("Authorization", TestTokens.bearer("agent", "37")).contentType(ContentType.JSON)
+                .body("channel=PHONE&callerNumber=1").when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:hotline:problem:malformed-json"));
+        given().header("Authorization", TestTokens.bearer("agent", "37")).contentType(ContentType.JSON)
+                .body("{\"channel\":\"PHONE\",\"x\":\"" + "9".repeat(1024 * 1024) + "\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:hotline:problem:payload-too-large"));
+        given().header("Authorization", TestTokens.bearer("agent", "37")).contentType(ContentType.JSON)
+                .body("{\"channel\":\"PHONE\",\"dialedNumber\":\"0999-12393\",\"callerNumber\":\"13905330000\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:hotline:problem:unknown-area-code"));
+        assertEquals(before, total());
+    }
+
+    @Test
+    void refusesContactOfAnotherProvince() {
+        given().header("Authorization", TestTokens.bearer("agent", "42")).contentType(ContentType.JSON).body(ZIBO_CALL)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(422).body("type", equalTo("urn:hotline:problem:region-outside-tenant"));
+    }
+
+    @Test
+    void refusesMissingTokenAndWrongRoleAndTenant() {
+        given().contentType(ContentType.JSON).body(ZIBO_CALL)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("handler", "37")).contentType(ContentType.JSON)
+                .body(ZIBO_CALL).when().post("/api/v1/contacts")
+                .then().statusCode(403).contentType("application/problem+json");
+        String location = register(null).then().statusCode(201).extract().header("Location");
+        given().header("Authorization", TestTokens.bearer("agent", "42")).when().get(location)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void listsContactsWithMaskedCallerNumbers() {
+        register(null).then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .when().get("/api/v1/contacts?size=5")
+                .then().statusCode(200)
+                .body("items.callerNumber", hasItem(endsWith("****0000")))
+                .body("size", equalTo(5));
+    }
+
+    private static Response register(String key) {
+        var request = given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .contentType(ContentType.JSON).body(ZIBO_CALL);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.when().post("/api/v1/contacts");
+    }
+
+    private static void expectProblem(String body, int status, String field) {
+        given().header("Authorization", TestTokens.bearer("agent", "37")).contentType(ContentType.JSON).body(body)
+                .log().ifValidationFails()
+                .when().post("/api/v1/contacts")
+                .then().log().ifValidationFails().statusCode(status)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(field));
+    }
+
+    private static long total() {
+        return ((Number) given().header("Authorization", TestTokens.bearer("platform-operator", "*"))
+                .when().get("/api/v1/contacts?size=1")
+                .then().statusCode(200).extract().path("total")).longValue();
+    }
+}
