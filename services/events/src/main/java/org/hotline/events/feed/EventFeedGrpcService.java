@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,9 @@ public class EventFeedGrpcService extends EventFeedGrpc.EventFeedImplBase {
         this.config = config.producer();
     }
 
+    /** Blocking only for its first moment: the security check needs a worker; the stream then runs on Vert.x. */
     @Override
+    @Blocking
     public void subscribe(SubscribeRequest request, StreamObserver<FeedMessage> observer) {
         if (!config.enabled()) {
             observer.onError(Status.UNIMPLEMENTED.withDescription("This service publishes no event feed")
