@@ -1,0 +1,57 @@
+package org.hotline.appraisal.service;
+
+import io.grpc.Channel;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hotline.appraisal.domain.KpiFact;
+import org.hotline.appraisal.repository.KpiFactRepository;
+import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
+import org.hotline.events.consumer.FeedEvent;
+import org.hotline.events.consumer.FeedHandler;
+
+/** Turns evaluation's feed into KPI facts (satisfaction per tenant); run by hotline-events on the lease holder. */
+@ApplicationScoped
+public class EvaluationFacts implements FeedHandler {
+
+    private final Channel channel;
+    private final KpiFactRepository facts;
+
+    public EvaluationFacts(@GrpcClient("evaluation-feed") Channel channel, KpiFactRepository facts) {
+        this.channel = channel;
+        this.facts = facts;
+    }
+
+    @Override
+    public String consumer() {
+        return "appraisal-evaluation";
+    }
+
+    @Override
+    public String feed() {
+        return "evaluation";
+    }
+
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public Uni<Void> apply(FeedEvent event) {
+        KpiFact fact = new KpiFact();
+        fact.eventId = event.id();
+        fact.tenant = event.tenant();
+        fact.type = event.type();
+        fact.aggregateId = event.aggregateId();
+        fact.occurredAt = event.occurredAt();
+        if (event.is(EvaluationRecorded.class)) {
+            EvaluationRecorded recorded = event.payload(EvaluationRecorded.class);
+            fact.regionCode = recorded.getRegionCode();
+            fact.verdict = recorded.getVerdict();
+            fact.score = (short) recorded.getScore();
+        }
+        // Kinds appraisal does not know yet are still counted per type, so nothing is silently dropped.
+        return facts.record(fact);
+    }
+}
