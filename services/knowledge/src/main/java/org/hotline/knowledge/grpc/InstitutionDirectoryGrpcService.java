@@ -1,0 +1,50 @@
+package org.hotline.knowledge.grpc;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.UUID;
+import org.hotline.common.grpc.ProblemStatus;
+import org.hotline.common.problem.ProblemException;
+import org.hotline.common.security.Roles;
+import org.hotline.contracts.knowledge.v1.InstitutionDirectory;
+import org.hotline.contracts.knowledge.v1.ReportDeadNumberReply;
+import org.hotline.contracts.knowledge.v1.ReportDeadNumberRequest;
+import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
+
+/** Takes dead-number reports from evaluation's audits and intake over gRPC. */
+@GrpcService
+@RolesAllowed({ Roles.SERVICE, Roles.AGENT, Roles.EVALUATOR, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+public class InstitutionDirectoryGrpcService implements InstitutionDirectory {
+
+    private final org.hotline.knowledge.service.InstitutionDirectory directory;
+
+    public InstitutionDirectoryGrpcService(org.hotline.knowledge.service.InstitutionDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Uni<ReportDeadNumberReply> reportDeadNumber(ReportDeadNumberRequest request) {
+        return Uni.createFrom().deferred(() -> {
+                    UUID institution = null;
+                    if (!request.getInstitutionId().isBlank()) {
+                        try {
+                            institution = UUID.fromString(request.getInstitutionId().strip());
+                        } catch (IllegalArgumentException e) {
+                            throw ProblemException.invalidField("institution_id", "is not a UUID");
+                        }
+                    }
+                    ReportSource source = switch (request.getSource()) {
+                        case CITIZEN -> ReportSource.CITIZEN;
+                        case AUDIT -> ReportSource.AUDIT;
+                        default -> ReportSource.AGENT;
+                    };
+                    return directory.reportDead(request.getPhone(), institution, source, request.getReportId(),
+                            request.getNote());
+                })
+                .map(o -> ReportDeadNumberReply.newBuilder().setPhone(o.phone())
+                        .setMatchedInstitutions(o.matchedInstitutions()).setReportCount(o.reportCount())
+                        .setWithheld(o.withheld()).build())
+                .onFailure().transform(ProblemStatus::toStatus);
+    }
+}

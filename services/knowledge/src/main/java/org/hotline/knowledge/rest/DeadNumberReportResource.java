@@ -1,0 +1,55 @@
+package org.hotline.knowledge.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotline.common.problem.ProblemException;
+import org.hotline.common.security.Roles;
+import org.hotline.knowledge.service.InstitutionDirectory;
+import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
+
+/** "Wrong or dead number" reports from agents, citizens' feedback and mystery-shopper audits. */
+@Path("/api/v1/dead-number-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AGENT, Roles.EVALUATOR, Roles.HANDLER, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR,
+        Roles.SERVICE })
+public class DeadNumberReportResource {
+
+    private final InstitutionDirectory directory;
+
+    public DeadNumberReportResource(InstitutionDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** A report. {@code reportId} (or the Idempotency-Key header) makes retries count once. */
+    public record DeadNumberReportInput(String phone, UUID institutionId, String source, String reportId, String note) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a wrong or dead number", description = "After the configured number of reports "
+            + "(default 3) the number is withheld from automatic answers until its owner verifies it.")
+    public Uni<Response> report(DeadNumberReportInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (input == null) {
+            throw ProblemException.badRequest("body-required", "Send the report as a JSON body.");
+        }
+        ReportSource source;
+        try {
+            source = input.source() == null ? ReportSource.AGENT : ReportSource.valueOf(input.source().strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("source", "must be one of AGENT, CITIZEN, AUDIT");
+        }
+        String reportId = input.reportId() != null ? input.reportId() : idempotencyKey;
+        return directory.reportDead(input.phone(), input.institutionId(), source, reportId, input.note())
+                .map(o -> Response.created(URI.create("/api/v1/institutions/" + o.institutionId())).entity(o).build());
+    }
+}
