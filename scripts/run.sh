@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Starts the five services in the background (logs in .run/logs/), waits until they are ready, prints their URLs.
+# Running it again while the suite is up is harmless: running services are left alone.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/services.sh"
+
+print_table() {
+  printf '\n%-11s %-6s %-7s %-34s %s\n' SERVICE PORT STATE "API DOCS" LOG
+  for s in "${SERVICES[@]}"; do
+    local state=down
+    if running_pid "$s" >/dev/null; then
+      state=starting
+      curl -fsS -o /dev/null "http://localhost:${PORT[$s]}/q/health/ready" 2>/dev/null && state=ready
+    fi
+    printf '%-11s %-6s %-7s %-34s %s\n' "$s" "${PORT[$s]}" "$state" \
+      "http://localhost:${PORT[$s]}/q/swagger-ui" ".run/logs/$s.log"
+  done
+  echo
+}
+
+if [[ "${1:-}" == "--status" ]]; then print_table; exit 0; fi
+
+"$here/db-prepare.sh"
+source "$here/db-env.sh"
+source "$here/keys.sh"
+
+# Build when a jar is missing or any source or POM is newer than it.
+needs_build=0
+for s in "${SERVICES[@]}"; do
+  jar="$(jar_of "$s")"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/services" "$ROOT/pom.xml" -newer "$jar" \
+        \( -path '*/src/*' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]]; then
+    needs_build=1
+  fi
+done
+if (( needs_build )); then
+  echo "run: building the services (this takes a few minutes the first time)..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl services/routing,services/knowledge,services/intake,services/evaluation,services/appraisal -am)
+fi
+
+mkdir -p "$LOG_DIR" "$PID_DIR"
+for s in "${SERVICES[@]}"; do
+  if pid=$(running_pid "$s"); then
+    echo "run: $s already running (pid $pid)"
+    continue
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$s]}") 2>/dev/null; then
+    echo "run: port ${PORT[$s]} for $s is taken by another process; stop it or free the port." >&2
+    exit 1
+  fi
+  # Every service finds its peers on localhost at their default ports.
+  HOTLINE_ROUTING_HOST=localhost HOTLINE_KNOWLEDGE_HOST=localhost \
+  nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC \
+    -Dquarkus.http.port="${PORT[$s]}" -jar "$(jar_of "$s")" >"$LOG_DIR/$s.log" 2>&1 &
+  echo $! >"$PID_DIR/$s.pid"
+  echo "run: started $s (pid $!, port ${PORT[$s]})"
+done
+
+echo "run: waiting until every service is ready..."
+deadline=$((SECONDS + 180))
+for s in "${SERVICES[@]}"; do
+  until curl -fsS -o /dev/null "http://localhost:${PORT[$s]}/q/health/ready" 2>/dev/null; do
+    if ! running_pid "$s" >/dev/null; then
+      echo "run: $s exited; last lines of .run/logs/$s.log:" >&2; tail -n 30 "$LOG_DIR/$s.log" >&2; exit 1
+    fi
+    if (( SECONDS > deadline )); then
+      echo "run: $s is not ready after 180 s; see .run/logs/$s.log" >&2; exit 1
+    fi
+    sleep 1
+  done
+done
+print_table
+echo "Get a token:   make token ROLE=agent TENANT=37"
+echo "Try it:        curl -i -H \"Authorization: Bearer \$(make -s token)\" -H 'Content-Type: application/json' \\"
+echo "                 -d '{\"channel\":\"PHONE\",\"dialedNumber\":\"0533-12393\",\"callerNumber\":\"13905330000\"}' \\"
+echo "                 http://localhost:8081/api/v1/contacts"
+echo "Stop:          make stop"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The suite's services and their default ports, in start order.
+SERVICES=(routing knowledge intake evaluation appraisal)
+declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084 [appraisal]=8085)
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"
+LOG_DIR="$RUN_DIR/logs"
+PID_DIR="$RUN_DIR/pids"
+jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-run.jar"; }
+# The pid of a service started by `make run`, if that process is still alive and is that service.
+running_pid() {
+  local f="$PID_DIR/$1.pid" pid
+  [[ -f "$f" ]] || return 1
+  pid=$(cat "$f")
+  [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "$(jar_of "$1")" || return 1
+  echo "$pid"
+}
