@@ -1,9 +1,13 @@
 package org.hotline.routing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hotline.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,121 @@ class RegionResourceTest {
                 .body("poolingRegionName", equalTo("淄博市"))
                 .body("provinceCode", equalTo("370000"))
                 .body("decidedBy", equalTo("DIALED_AREA_CODE"));
+    }
+
+    @Test
+    void resolvesBeijingMunicipalityFromItsAreaCode() {
+        given().header("Authorization", TestTokens.bearer("agent", "11"))
+                .queryParam("dialedNumber", "010-12393")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("110000"))
+                .body("poolingRegionName", equalTo("北京市"))
+                .body("provinceCode", equalTo("110000"))
+                .body("tenant", equalTo("11"))
+                .body("areaCode", equalTo("010"));
+    }
+
+    @Test
+    void resolvesFuzhouFromLandlineCallerWhenDialedNumberHasNoAreaCode() {
+        given().header("Authorization", TestTokens.bearer("agent", "35"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "0591-87654321")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("350100"))
+                .body("poolingRegionName", equalTo("福州市"))
+                .body("provinceName", equalTo("福建省"))
+                .body("decidedBy", equalTo("CALLER_AREA_CODE"));
+    }
+
+    @Test
+    void resolvesWenzhouFromIvrChoiceOfMobileCaller() {
+        given().header("Authorization", TestTokens.bearer("agent", "33"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "+86 139 0533 0000")
+                .queryParam("ivrRegionCode", "330300")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("330300"))
+                .body("poolingRegionName", equalTo("温州市"))
+                .body("provinceCode", equalTo("330000"))
+                .body("decidedBy", equalTo("IVR_CHOICE"));
+    }
+
+    @Test
+    void usesCarrierRegionWhenNothingElseDecides() {
+        given().header("Authorization", TestTokens.bearer("agent", "42"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "13900000000")
+                .queryParam("carrierRegionCode", "420106")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("420100"))
+                .body("decidedBy", equalTo("CARRIER_REGION"));
+    }
+
+    @Test
+    void answersUnknownAreaCodeWith404NamingIt() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "0000-12393")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hotline:problem:unknown-area-code"))
+                .body("detail", containsString("0000"));
+    }
+
+    @Test
+    void poolsMunicipalityDistrictsWithTheMunicipalityAndCountiesWithTheirCity() {
+        given().header("Authorization", TestTokens.bearer("agent", "11"))
+                .when().get("/api/v1/regions/110105")
+                .then().statusCode(200)
+                .body("name", equalTo("朝阳区"))
+                .body("poolingRegionCode", equalTo("110000"));
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .when().get("/api/v1/regions/370303")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370300"));
+        // A county-level city directly under its province (仙桃市) is its own pooling region.
+        given().header("Authorization", TestTokens.bearer("agent", "42"))
+                .when().get("/api/v1/regions/429004")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("429004"));
+    }
+
+    @Test
+    void hainanPoolsAtProvinceLevel() {
+        given().header("Authorization", TestTokens.bearer("agent", "46"))
+                .queryParam("dialedNumber", "0898-12393")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("460000"))
+                .body("poolingRegionName", equalTo("海南省"));
+    }
+
+    @Test
+    void provinceLevelPoolingTakesEffectOnItsDateAndOldDatesResolveAsBefore() {
+        // A day far in the future that no other run has used, so the assignment never overlaps an earlier one.
+        LocalDate from = LocalDate.of(2200, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 300_000));
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "37")).contentType("application/json")
+                .body(Map.of("regionCode", "370000", "poolingCode", "370000", "effectiveFrom", from.toString(),
+                        "effectiveTo", from.plusDays(1).toString(), "reason", "test"))
+                .when().post("/api/v1/pooling-assignments")
+                .then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "0533-12393").queryParam("at", from + "T04:00:00Z")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200).body("poolingRegionCode", equalTo("370000"));
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "0533-12393").queryParam("at", from.minusDays(1) + "T04:00:00Z")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200).body("poolingRegionCode", equalTo("370300"));
+    }
+
+    @Test
+    void refusesPoolingChangeForAnotherTenant() {
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42")).contentType("application/json")
+                .body(Map.of("regionCode", "370000", "poolingCode", "370000", "effectiveFrom", "2300-01-01"))
+                .when().post("/api/v1/pooling-assignments")
+                .then().statusCode(403);
     }
 
     @Test

@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A telephone area code (区号) and the region it serves. */
+/** A telephone area code (区号) and the region it serves first; shared codes list the other regions. */
 @Entity
 @Table(name = "area_code")
 public class AreaCode extends PanacheEntityBase {
@@ -17,4 +17,8 @@ public class AreaCode extends PanacheEntityBase {
 
     @Column(name = "region_code", nullable = false, columnDefinition = "bpchar(6)")
     public String regionCode;
+
+    /** Other regions dialled with the same code (e.g. 0731 长沙, 湘潭, 株洲), comma-separated. */
+    @Column(name = "shared_with", length = 200)
+    public String sharedWith;
 }

@@ -27,6 +27,10 @@ public class Region extends PanacheEntityBase {
     @Column(name = "province_code", nullable = false, columnDefinition = "bpchar(6)")
     public String provinceCode;
 
+    /** Pooling region without a tenant's assignment: the city; a municipality; a county directly under a province. */
+    @Column(name = "default_pooling_code", nullable = false, columnDefinition = "bpchar(6)")
+    public String defaultPoolingCode;
+
     /** The tenant owning this region: the first two digits of its province code. */
     public String tenant() {
         return code.substring(0, 2);

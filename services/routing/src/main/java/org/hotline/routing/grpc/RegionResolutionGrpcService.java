@@ -24,7 +24,7 @@ public class RegionResolutionGrpcService implements RegionResolution {
     @Override
     public Uni<ResolvedRegion> resolve(ResolveRegionRequest request) {
         return Uni.createFrom().deferred(() -> resolver.resolve(request.getDialedNumber(), request.getCallerNumber(),
-                        request.getCarrierRegionCode(), request.getIvrRegionCode()))
+                        request.getCarrierRegionCode(), request.getIvrRegionCode(), request.getAt()))
                 .map(r -> ResolvedRegion.newBuilder()
                         .setPoolingRegionCode(r.pooling().code)
                         .setPoolingRegionName(r.pooling().name)

@@ -4,24 +4,30 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
+import org.hotline.routing.service.RegionDirectory;
 import org.hotline.routing.service.RegionResolver;
 
-/** Region resolution for agents: which pooling region a number belongs to, and why. */
+/** Region resolution for agents: which pooling region a number belongs to, and why; and the directory itself. */
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.SERVICE })
+@RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.SERVICE, Roles.LEADER, Roles.HANDLER })
 public class RegionResource {
 
     private final RegionResolver resolver;
+    private final RegionDirectory directory;
 
-    public RegionResource(RegionResolver resolver) {
+    public RegionResource(RegionResolver resolver, RegionDirectory directory) {
         this.resolver = resolver;
+        this.directory = directory;
     }
 
     /** The answer of a resolution. */
@@ -29,18 +35,40 @@ public class RegionResource {
             String provinceName, String tenant, String decidedBy, String areaCode) {
     }
 
+    /** One region of the directory with its pooling region on the day asked. */
+    public record RegionEntry(String code, String name, String level, String parentCode, String provinceCode,
+            String poolingRegionCode, String poolingRegionName) {
+    }
+
     @GET
     @Path("/resolve")
     @Operation(summary = "Resolve the pooling region of a contact",
             description = "IVR choice wins, then the dialed number's area code, the caller's landline area code, "
-                    + "the carrier's caller region.")
+                    + "the carrier's caller region. decidedBy names the rule that decided.")
     public Uni<RegionAnswer> resolve(
             @Parameter(example = "0533-12393") @QueryParam("dialedNumber") String dialedNumber,
             @Parameter(example = "13905330000") @QueryParam("callerNumber") String callerNumber,
             @Parameter(example = "370300") @QueryParam("carrierRegionCode") String carrierRegionCode,
-            @Parameter(example = "370300") @QueryParam("ivrRegionCode") String ivrRegionCode) {
-        return resolver.resolve(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode)
+            @Parameter(example = "370300") @QueryParam("ivrRegionCode") String ivrRegionCode,
+            @Parameter(description = "UTC instant the pooling is asked for; default now", example = "2026-11-23T08:00:00Z")
+            @QueryParam("at") String at) {
+        return resolver.resolve(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode, at)
                 .map(r -> new RegionAnswer(r.pooling().code, r.pooling().name, r.province().code, r.province().name,
                         r.province().tenant(), r.decidedBy().name(), r.areaCode()));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One region of the GB/T 2260 directory and its pooling region (统筹区) on a day")
+    public Uni<RegionEntry> region(@Parameter(example = "370303") @PathParam("code") String code,
+            @Parameter(example = "2026-11-23") @QueryParam("on") String on) {
+        LocalDate day;
+        try {
+            day = on == null || on.isBlank() ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : LocalDate.parse(on);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalidField("on", "'" + on + "' is not a date such as 2026-11-23");
+        }
+        return directory.require("code", code).flatMap(r -> directory.poolingOf(r, day)
+                .map(p -> new RegionEntry(r.code, r.name, r.level, r.parentCode, r.provinceCode, p.code, p.name)));
     }
 }

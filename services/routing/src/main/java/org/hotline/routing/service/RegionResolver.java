@@ -3,9 +3,14 @@ package org.hotline.routing.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
+import org.hotline.routing.config.RoutingConfig;
 import org.hotline.routing.domain.Region;
 import org.hotline.routing.repository.RegionRepository;
 
@@ -21,9 +26,13 @@ public class RegionResolver {
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
     private final RegionRepository regions;
+    private final RegionDirectory directory;
+    private final ZoneId zone;
 
-    public RegionResolver(RegionRepository regions) {
+    public RegionResolver(RegionRepository regions, RegionDirectory directory, RoutingConfig config) {
         this.regions = regions;
+        this.directory = directory;
+        this.zone = ZoneId.of(config.zone());
     }
 
     /** The outcome of a resolution and the rule that decided it. */
@@ -33,58 +42,70 @@ public class RegionResolver {
     /** Which input decided the region. */
     public enum DecidedBy { IVR_CHOICE, DIALED_AREA_CODE, CALLER_AREA_CODE, CARRIER_REGION }
 
-    @WithSession
+    /** Resolves for now. */
     public Uni<Resolution> resolve(String dialedNumber, String callerNumber, String carrierRegion, String ivrRegion) {
+        return resolve(dialedNumber, callerNumber, carrierRegion, ivrRegion, null);
+    }
+
+    /** Resolves with the pooling in force at {@code at} (UTC ISO 8601; blank means now). */
+    @WithSession
+    public Uni<Resolution> resolve(String dialedNumber, String callerNumber, String carrierRegion, String ivrRegion,
+            String at) {
+        LocalDate day = dayOf(at);
         String dialed = requirePhone("dialedNumber", dialedNumber, true);
         String caller = requirePhone("callerNumber", callerNumber, false);
         String carrier = requireRegionCode("carrierRegionCode", carrierRegion);
         String ivr = requireRegionCode("ivrRegionCode", ivrRegion);
 
         if (ivr != null) {
-            return byRegionCode("ivrRegionCode", ivr, DecidedBy.IVR_CHOICE);
+            return byRegionCode("ivrRegionCode", ivr, DecidedBy.IVR_CHOICE, day);
         }
         String dialedArea = areaPrefix(dialed);
         if (dialedArea != null) {
-            return byAreaCode("dialedNumber", dialedArea, DecidedBy.DIALED_AREA_CODE);
+            return byAreaCode("dialedNumber", dialedArea, DecidedBy.DIALED_AREA_CODE, day);
         }
         String callerArea = caller == null || PhoneNumber.isMobile(caller) ? null : areaPrefix(caller);
         if (callerArea != null) {
-            return byAreaCode("callerNumber", callerArea, DecidedBy.CALLER_AREA_CODE);
+            return byAreaCode("callerNumber", callerArea, DecidedBy.CALLER_AREA_CODE, day);
         }
         if (carrier != null) {
-            return byRegionCode("carrierRegionCode", carrier, DecidedBy.CARRIER_REGION);
+            return byRegionCode("carrierRegionCode", carrier, DecidedBy.CARRIER_REGION, day);
         }
         return Uni.createFrom().failure(ProblemException.unprocessable("region-undetermined",
                 "No region can be determined: the dialed number has no area code, the caller is not a landline, "
                         + "and neither a carrier region nor an IVR choice of insured region was given."));
     }
 
-    private Uni<Resolution> byAreaCode(String field, String prefix, DecidedBy rule) {
-        // Area codes are 3 digits (010, 02x) or 4 digits (0533): try the shorter only where it exists.
-        String three = prefix.substring(0, 3);
-        Uni<Region> lookup = prefix.startsWith("01") || prefix.startsWith("02")
-                ? regions.findByAreaCode(three)
-                : regions.findByAreaCode(prefix.length() >= 4 ? prefix.substring(0, 4) : prefix);
-        return lookup.onItem().ifNull().failWith(() -> ProblemException.notFound("unknown-area-code",
-                        field + ": no region uses the area code of '" + prefix + "'."))
-                .flatMap(region -> pooling(region, rule,
-                        prefix.startsWith("01") || prefix.startsWith("02") ? three : prefix.substring(0, 4)));
+    private Uni<Resolution> byAreaCode(String field, String prefix, DecidedBy rule, LocalDate day) {
+        // Area codes are 3 digits (010, 02x) or 4 digits (0533): the second digit tells which.
+        String code = prefix.startsWith("01") || prefix.startsWith("02") ? prefix.substring(0, 3)
+                : prefix.substring(0, Math.min(4, prefix.length()));
+        return regions.findAreaCode(code)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("unknown-area-code",
+                        field + ": no region uses the area code " + code + " (from '" + prefix + "')."))
+                .flatMap(area -> directory.require(field, area.regionCode))
+                .flatMap(region -> pooling(region, rule, code, day));
     }
 
-    private Uni<Resolution> byRegionCode(String field, String code, DecidedBy rule) {
-        return regions.findByCode(code)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("unknown-region",
-                        field + ": '" + code + "' is not a known GB/T 2260 region code."))
-                .flatMap(region -> pooling(region, rule, null));
+    private Uni<Resolution> byRegionCode(String field, String code, DecidedBy rule, LocalDate day) {
+        return directory.require(field, code).flatMap(region -> pooling(region, rule, null, day));
     }
 
-    /** Pooling is by city: a county pools with its city; a province or municipality pools as itself. */
-    private Uni<Resolution> pooling(Region region, DecidedBy rule, String areaCode) {
-        Uni<Region> pooling = "COUNTY".equals(region.level) && region.parentCode != null
-                ? regions.findByCode(region.parentCode)
-                : Uni.createFrom().item(region);
-        return pooling.flatMap(p -> regions.findByCode(region.provinceCode)
+    /** The pooling region in force on the day (a county pools with its city unless the tenant decided otherwise). */
+    private Uni<Resolution> pooling(Region region, DecidedBy rule, String areaCode, LocalDate day) {
+        return directory.poolingOf(region, day).flatMap(p -> directory.find(region.provinceCode)
                 .map(province -> new Resolution(p, province, rule, areaCode)));
+    }
+
+    private LocalDate dayOf(String at) {
+        if (at == null || at.isBlank()) {
+            return LocalDate.now(zone);
+        }
+        try {
+            return Instant.parse(at.trim()).atZone(zone).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("at", "'" + at + "' is not a UTC ISO 8601 instant such as 2026-11-23T08:00:00Z");
+        }
     }
 
     /** The digits of a number that starts with a trunk 0 and so carries an area code, else null. */

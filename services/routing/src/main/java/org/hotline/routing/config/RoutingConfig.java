@@ -1,0 +1,50 @@
+package org.hotline.routing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the routing service: calendar defaults, time limits, return budget, warnings and the claim pool. */
+@ConfigMapping(prefix = "hotline.routing")
+public interface RoutingConfig {
+
+    /** Zone in which working days and hours are counted when a tenant has not set its own. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
+    /** Working hours when neither the tenant nor the unit sets them, as comma-separated HH:mm-HH:mm periods. */
+    @WithDefault("09:00-12:00,13:00-17:00")
+    String workingHours();
+
+    /** How many returns (退单) a work order allows before only the hotline centre may reassign it. */
+    @WithDefault("2")
+    int returnBudget();
+
+    /** Share of the time limit after which the yellow pre-breach warning is raised. */
+    @WithDefault("0.75")
+    double yellowFraction();
+
+    /** How long a claim from the pool (抢单) stays with the claiming unit without being accepted. */
+    @WithDefault("PT30M")
+    Duration claimLease();
+
+    /** Time limit, in working days, of a supervised order (督办件) from the moment it is supervised. */
+    @WithDefault("2")
+    int supervisedLimitWorkingDays();
+
+    /** Time limit, in working days, of the callback (回访) after a reply. */
+    @WithDefault("2")
+    int callbackLimitWorkingDays();
+
+    /** Time limit, in working days, when no routing rule of the tenant matches (the order waits in the province pool). */
+    @WithDefault("5")
+    int fallbackLimitWorkingDays();
+
+    /** Time limit, in working hours, for accepting (签收) when no rule says otherwise. */
+    @WithDefault("4")
+    int fallbackAcceptLimitHours();
+
+    /** Reopens (退回重办) after which an order becomes supervised automatically. */
+    @WithDefault("2")
+    int superviseAfterReopens();
+}

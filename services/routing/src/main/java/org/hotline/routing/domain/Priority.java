@@ -1,0 +1,4 @@
+package org.hotline.routing.domain;
+
+/** Urgency of a work order. */
+public enum Priority { NORMAL, URGENT }

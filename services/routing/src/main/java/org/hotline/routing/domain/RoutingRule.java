@@ -1,0 +1,96 @@
+package org.hotline.routing.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** One routing rule of a tenant: what it matches, where the order goes and in what time limit. */
+@Entity
+@Table(name = "routing_rule")
+public class RoutingRule extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(columnDefinition = "bpchar(2)", nullable = false)
+    public String tenant;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "region_code", columnDefinition = "bpchar(6)")
+    public String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    public Category category;
+
+    public String subcategory;
+
+    /** Comma-separated words; null matches every text. */
+    public String keywords;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Column(name = "target_unit_id")
+    public UUID targetUnitId;
+
+    @Column(name = "pool_scope")
+    @Enumerated(EnumType.STRING)
+    public PoolScope poolScope;
+
+    @Column(name = "limit_value", nullable = false)
+    public int limitValue;
+
+    @Column(name = "limit_unit", nullable = false)
+    @Enumerated(EnumType.STRING)
+    public LimitUnit limitUnit;
+
+    @Column(name = "accept_limit_hours", nullable = false)
+    public int acceptLimitHours;
+
+    @Column(name = "is_default", nullable = false)
+    public boolean isDefault;
+
+    @Column(name = "effective_from", nullable = false)
+    public LocalDate effectiveFrom;
+
+    @Column(name = "effective_to")
+    public LocalDate effectiveTo;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    /** The keywords as a list, empty when the rule matches any text. */
+    public List<String> keywordList() {
+        return keywords == null || keywords.isBlank() ? List.of()
+                : Arrays.stream(keywords.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
+
+    /** Whether the rule is in force on {@code day}. */
+    public boolean inForceOn(LocalDate day) {
+        return !day.isBefore(effectiveFrom) && (effectiveTo == null || day.isBefore(effectiveTo));
+    }
+}
