@@ -4,6 +4,7 @@ import io.grpc.Channel;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.hotline.appraisal.domain.KpiFact;
 import org.hotline.appraisal.repository.KpiFactRepository;
 import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
@@ -39,6 +40,16 @@ public class EvaluationFacts implements FeedHandler {
 
     @Override
     public Uni<Void> apply(FeedEvent event) {
+        return facts.recordAll(List.of(fact(event)));
+    }
+
+    /** A whole batch: the facts in batched inserts, and one upsert per count they touch. */
+    @Override
+    public Uni<Void> applyAll(List<FeedEvent> events) {
+        return facts.recordAll(events.stream().map(EvaluationFacts::fact).toList());
+    }
+
+    private static KpiFact fact(FeedEvent event) {
         KpiFact fact = new KpiFact();
         fact.eventId = event.id();
         fact.tenant = event.tenant();
@@ -52,6 +63,6 @@ public class EvaluationFacts implements FeedHandler {
             fact.score = (short) recorded.getScore();
         }
         // Kinds appraisal does not know yet are still counted per type, so nothing is silently dropped.
-        return facts.record(fact);
+        return fact;
     }
 }

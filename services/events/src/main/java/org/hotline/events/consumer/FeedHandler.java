@@ -25,4 +25,16 @@ public interface FeedHandler {
 
     /** Applies one event in the caller's transaction. */
     Uni<Void> apply(FeedEvent event);
+
+    /**
+     * Applies a batch of new events, in feed order, in the caller's transaction. The default applies them one by
+     * one; override it to write a whole batch with fewer statements (e.g. one upsert per aggregate row).
+     */
+    default Uni<Void> applyAll(java.util.List<FeedEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (FeedEvent event : events) {
+            chain = chain.chain(() -> apply(event));
+        }
+        return chain;
+    }
 }
