@@ -2,17 +2,44 @@ package org.hotline.intake.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the intake service, under {@code hotline.intake}. */
 @ConfigMapping(prefix = "hotline.intake")
 public interface IntakeConfig {
 
-    /** Deadline of each region-resolution call to routing. */
+    /** Deadline of each call to routing (region resolution, work orders). */
     @WithDefault("2s")
-    java.time.Duration routingDeadline();
+    Duration routingDeadline();
+
+    /** Deadline of each call to knowledge (automatic answers). */
+    @WithDefault("2s")
+    Duration knowledgeDeadline();
 
     /** Region resolution retries for contacts registered while routing was unreachable. */
     RegionRetry regionRetry();
+
+    /** The outbox job that hands cases to routing as work orders. */
+    HandOffs handOffs();
+
+    /** Automatic answers from knowledge. */
+    Answers answers();
+
+    /** Queues and wait estimates. */
+    Queues queues();
+
+    /** Human service hours: the default, and per-tenant overrides keyed by the 2-digit tenant. */
+    ServiceHours serviceHours();
+
+    /** Per-tenant service hours, e.g. {@code hotline.intake.tenant-hours."42".periods=08:30-12:00,14:00-17:30}. */
+    Map<String, ServiceHours> tenantHours();
+
+    /** The public, login-free case look-up. */
+    @WithDefault("30")
+    int publicLookupsPerMinute();
 
     /** How pending regions are retried. */
     interface RegionRetry {
@@ -24,5 +51,72 @@ public interface IntakeConfig {
         /** Contacts retried per run of the retry job. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** How hand-offs are retried. */
+    interface HandOffs {
+
+        /** How often the job runs (read by its {@code @Scheduled} expression). */
+        @WithDefault("5s")
+        String interval();
+
+        /** Hand-offs sent per run. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Longest wait between two attempts of one hand-off (the backoff doubles up to it). */
+        @WithDefault("5m")
+        Duration maxBackoff();
+    }
+
+    /** Automatic answers. */
+    interface Answers {
+
+        /** Confidence at or above which the citizen gets the knowledge answer. */
+        @WithDefault("0.6")
+        double minConfidence();
+    }
+
+    /** Queues. */
+    interface Queues {
+
+        /** How often the queue-depth gauges are refreshed (read by their {@code @Scheduled} expression). */
+        @WithDefault("5s")
+        String depthInterval();
+
+        /** Handle time assumed until the queue has finished calls in the window. */
+        @WithDefault("180")
+        int defaultHandleSeconds();
+
+        /** Recent calls used for the average handle time and the arrival rate. */
+        @WithDefault("1h")
+        Duration window();
+
+        /** Estimated wait above which the IVR offers a callback instead of waiting. */
+        @WithDefault("120")
+        int callbackThresholdSeconds();
+
+        /** Failed attempts after which a callback is recorded as failed. */
+        @WithDefault("3")
+        int callbackMaxAttempts();
+    }
+
+    /** Service hours of human agents in the tenant's zone. */
+    interface ServiceHours {
+
+        /** Tenant zone. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** Opening periods of a working day. */
+        @WithDefault("09:00-12:00,13:00-17:00")
+        List<String> periods();
+
+        /** Working days of the week. */
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        List<String> days();
+
+        /** Public holidays (ISO dates) closed although on a working day. */
+        Optional<List<String>> holidays();
     }
 }

@@ -24,5 +24,5 @@ public record ContactRequest(
         String ivrRegionCode) {
 
     /** 3 to 20 digits with the separators people and switches write. */
-    static final String PHONE = "(?=(?:\\D*\\d){3,20}\\D*$)\\+?[0-9\\-() ]{3,32}";
+    public static final String PHONE = "(?=(?:\\D*\\d){3,20}\\D*$)\\+?[0-9\\-() ]{3,32}";
 }

@@ -130,6 +130,12 @@ public class ContactRegistration {
             if (contact.regionStatus == RegionStatus.RESOLVED) {
                 Log.infof("Contact %s region resolved to %s after %d attempts", contact.id,
                         contact.poolingRegionCode, contact.resolutionAttempts);
+                // A call offered while routing was down joins its queue now.
+                return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        update call_record set tenant = :t, region_code = :r
+                         where contact_id = :c and region_code is null""")
+                        .setParameter("t", contact.tenant).setParameter("r", contact.poolingRegionCode)
+                        .setParameter("c", contact.id).executeUpdate()).replaceWith(contact);
             }
             return Uni.createFrom().item(contact);
         }));

@@ -1,0 +1,232 @@
+package org.hotline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hotline.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CallQueueTest {
+
+    private static final String SWITCH = TestTokens.bearer("service", "*");
+
+    @AfterEach
+    void peersBackUp() {
+        StandInRouting.DOWN.set(false);
+        StandInWorkOrders.DOWN.set(false);
+    }
+
+    @Test
+    void tellsTheThirdCallerPositionThreeThenTwoAndKeepsItsPlaceWithACallback() {
+        String region = TestRegions.open();
+        String agent = "agent-" + UUID.randomUUID();
+        String agentToken = TestTokens.bearer("agent", "98");
+        given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                .body("{\"regionCode\":\"" + region + "\",\"state\":\"BUSY\"}")
+                .when().put("/api/v1/agents/" + agent + "/state").then().statusCode(200).body("tenant", equalTo("98"));
+        String first = offerAndQueue(region, 3);
+        String second = offerAndQueue(region, 2);
+        String third = offerAndQueue(region, 1);
+
+        position(third).body("position", equalTo(3)).body("callsAhead", equalTo(2))
+                .body("estimatedWaitSeconds", greaterThan(0)).body("agentsOnDuty", equalTo(1))
+                .body("announcement", containsString("前面还有2位"));
+
+        String answerEvent = UUID.randomUUID().toString();
+        event(answerEvent, first, "ANSWERED", Instant.now(), ",\"agentId\":\"" + agent + "\"")
+                .body("state", equalTo("ANSWERED"));
+        position(third).body("position", equalTo(2));
+
+        String callback = given().header("Authorization", SWITCH).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/calls/" + third + "/callback")
+                .then().statusCode(201).body("status", equalTo("WAITING"))
+                .extract().path("id");
+        event(UUID.randomUUID().toString(), third, "ABANDONED", Instant.now(), "");
+        position(third).body("position", equalTo(2)).body("state", equalTo("CALLBACK_WAITING"))
+                .body("callbackId", equalTo(callback));
+
+        // The switch retries the answered event: nothing changes.
+        event(answerEvent, first, "ANSWERED", Instant.now().plusSeconds(30), ",\"agentId\":\"someone-else\"")
+                .body("repeatedEvent", equalTo(true)).body("agentId", equalTo(agent));
+        position(third).body("position", equalTo(2));
+
+        // The live call is at the front: the switch delivers it, not the callback list.
+        given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
+                .then().statusCode(204);
+        event(UUID.randomUUID().toString(), second, "ANSWERED", Instant.now(), ",\"agentId\":\"" + agent + "\"");
+        given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
+                .then().statusCode(200).body("id", equalTo(callback)).body("status", equalTo("DIALING"));
+        attempt(agentToken, callback, agent, "NO_ANSWER").body("status", equalTo("WAITING")).body("attempts", equalTo(1));
+        given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
+                .then().statusCode(200).body("id", equalTo(callback));
+        attempt(agentToken, callback, agent, "REACHED").body("status", equalTo("DONE")).body("attempts", equalTo(2));
+    }
+
+    @Test
+    void publishesQueueDepthPerTenantAndRegion() throws InterruptedException {
+        String region = TestRegions.open();
+        offerAndQueue(region, 1);
+        String expected = "hotline_intake_queue_depth{region=\"" + region + "\",tenant=\"98\"} 1.0";
+        String metrics = "";
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        while (!metrics.contains(expected) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(300);
+            metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        }
+        assertTrue(metrics.contains(expected), "queue depth gauge for " + region);
+    }
+
+    @Test
+    void handlesEventsOutOfOrderAndHandsTheCallToRoutingWithADeadline() throws InterruptedException {
+        String region = TestRegions.open();
+        String call = "call-" + UUID.randomUUID();
+        Instant offered = Instant.now().minusSeconds(300);
+        // The wrap-up arrives first, then the answer, then the offer.
+        event(UUID.randomUUID().toString(), call, "ENDED", offered.plusSeconds(200),
+                ",\"agentId\":\"a1\",\"outcome\":\"WORK_ORDER\",\"summary\":\"投诉某定点医院乱收费，请核查处理\","
+                        + "\"recordingRef\":\"rec-42\"")
+                .body("state", equalTo("ENDED")).body("handOff", nullValue());
+        event(UUID.randomUUID().toString(), call, "ANSWERED", offered.plusSeconds(20), ",\"agentId\":\"a1\"")
+                .body("state", equalTo("ENDED"));
+        event(UUID.randomUUID().toString(), call, "OFFERED", offered, offer(region))
+                .body("state", equalTo("ENDED")).body("regionCode", equalTo(region))
+                .body("category", equalTo("FEEDBACK")).body("outcome", equalTo("WORK_ORDER"))
+                .body("handOff.queryCode", notNullValue());
+
+        String contactId = awaitWorkOrder(call);
+        var order = StandInWorkOrders.forContact(contactId);
+        assertNotNull(order);
+        assertEquals("FEEDBACK", order.getCategory());
+        given().header("Authorization", TestTokens.bearer("agent", "98")).when().get("/api/v1/calls/" + call)
+                .then().statusCode(200)
+                .body("offeredAt", notNullValue()).body("answeredAt", notNullValue()).body("endedAt", notNullValue())
+                .body("agentId", equalTo("a1")).body("recordingRef", equalTo("rec-42"))
+                .body("handOff.workOrderId", equalTo(order.getId()))
+                .body("handOff.expectedAt", notNullValue())
+                .body("callerNumber", equalTo("+8613905330000"));
+        given().header("Authorization", TestTokens.bearer("leader", "98")).when().get("/api/v1/calls/" + call)
+                .then().statusCode(200).body("callerNumber", equalTo("139****0000"));
+    }
+
+    @Test
+    void routingOutageDelaysTheWorkOrderButNeverLosesIt() throws InterruptedException {
+        String region = TestRegions.open();
+        StandInRouting.DOWN.set(true);
+        StandInWorkOrders.DOWN.set(true);
+        String call = "call-" + UUID.randomUUID();
+        event(UUID.randomUUID().toString(), call, "OFFERED", Instant.now().minusSeconds(60), offer(region))
+                .body("state", equalTo("OFFERED"));
+        event(UUID.randomUUID().toString(), call, "ENDED", Instant.now(),
+                ",\"outcome\":\"WORK_ORDER\",\"category\":\"PRE_REVIEW\",\"summary\":\"申请办理医保关系转移\"")
+                .body("handOff.handOffStatus", equalTo("PENDING"));
+        Thread.sleep(1500);
+        StandInRouting.DOWN.set(false);
+        StandInWorkOrders.DOWN.set(false);
+        String contactId = awaitWorkOrder(call);
+        assertEquals(1, StandInWorkOrders.ORDERS.values().stream()
+                .filter(o -> o.getIdempotencyKey().equals(contactId)).count());
+        assertEquals(region, StandInWorkOrders.forContact(contactId).getRegionCode());
+    }
+
+    @Test
+    void refusesMalformedFutureDatedAndInvalidEventsAndStoresNothing() {
+        String call = "call-" + UUID.randomUUID();
+        String region = TestRegions.open();
+        badEvent("{\"eventId\":\"e1\",\"callId\":\"" + call + "\",\"type\":\"RINGING\",\"occurredAt\":\""
+                + Instant.now() + "\"}");
+        badEvent("{\"eventId\":\"e1\",\"callId\":\"" + call + "\",\"type\":\"OFFERED\",\"occurredAt\":\"yesterday\"}");
+        badEvent("{\"eventId\":\"" + UUID.randomUUID() + "\",\"callId\":\"" + call + "\",\"type\":\"OFFERED\","
+                + "\"occurredAt\":\"" + Instant.now().plusSeconds(3600) + "\"" + offer(region) + "}")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("occurredAt"));
+        badEvent("{\"eventId\":\"" + UUID.randomUUID() + "\",\"callId\":\"" + call + "\",\"type\":\"OFFERED\","
+                + "\"occurredAt\":\"" + Instant.now() + "\",\"dialedNumber\":\"0533-12393\",\"callerNumber\":\"abc\"}");
+        badEvent("{\"eventId\":\"" + UUID.randomUUID() + "\",\"callId\":\"" + call + "\",\"type\":\"ENDED\","
+                + "\"occurredAt\":\"" + Instant.now() + "\",\"outcome\":\"WORK_ORDER\"}");
+        badEvent("{\"callId\":\"" + call + "\",\"type\":\"QUEUED\",\"occurredAt\":\"" + Instant.now() + "\"}");
+        given().header("Authorization", SWITCH).when().get("/api/v1/calls/" + call).then().statusCode(404);
+    }
+
+    private static String offer(String region) {
+        return ",\"dialedNumber\":\"0533-12393\",\"callerNumber\":\"13905330000\",\"ivrRegionCode\":\"" + region + "\"";
+    }
+
+    /** Offers and queues a call that joined the queue {@code minutesAgo} minutes ago. */
+    private static String offerAndQueue(String region, int minutesAgo) {
+        String call = "call-" + UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(60L * minutesAgo);
+        event(UUID.randomUUID().toString(), call, "OFFERED", at, offer(region)).body("state", equalTo("OFFERED"));
+        event(UUID.randomUUID().toString(), call, "QUEUED", at.plusSeconds(5), "").body("state", equalTo("QUEUED"));
+        return call;
+    }
+
+    private static ValidatableResponse event(String id, String call, String type, Instant at, String extra) {
+        return given().header("Authorization", SWITCH).contentType(ContentType.JSON)
+                .body("{\"eventId\":\"" + id + "\",\"callId\":\"" + call + "\",\"type\":\"" + type
+                        + "\",\"occurredAt\":\"" + at + "\"" + extra + "}")
+                .log().ifValidationFails()
+                .when().post("/api/v1/calls/events").then().log().ifValidationFails().statusCode(200);
+    }
+
+    private static ValidatableResponse badEvent(String body) {
+        return given().header("Authorization", SWITCH).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/calls/events")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse position(String call) {
+        // A call offered while routing's breaker is still open after another test waits for its region first.
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(giveUp) && given().header("Authorization", SWITCH)
+                .when().get("/api/v1/calls/" + call + "/queue-position").then().extract().statusCode() == 503) {
+            sleep();
+        }
+        return given().header("Authorization", SWITCH).when().get("/api/v1/calls/" + call + "/queue-position")
+                .then().log().ifValidationFails().statusCode(200);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ValidatableResponse attempt(String token, String callback, String agent, String result) {
+        return given().header("Authorization", token).contentType(ContentType.JSON)
+                .body("{\"agentId\":\"" + agent + "\",\"result\":\"" + result + "\"}")
+                .when().post("/api/v1/callbacks/" + callback + "/attempts").then().statusCode(200);
+    }
+
+    /** Waits until the call's hand-off became a work order; returns the contact id. */
+    private static String awaitWorkOrder(String call) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        String status = null;
+        while (!"CREATED".equals(status) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(300);
+            status = given().header("Authorization", SWITCH).when().get("/api/v1/calls/" + call)
+                    .then().statusCode(200).extract().path("handOff.handOffStatus");
+        }
+        assertEquals("CREATED", status);
+        return given().header("Authorization", SWITCH).when().get("/api/v1/calls/" + call)
+                .then().extract().path("contactId");
+    }
+}
