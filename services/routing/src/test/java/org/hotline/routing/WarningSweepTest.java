@@ -64,9 +64,10 @@ class WarningSweepTest {
         given().header("Authorization", Fixture.agent(T)).when().get("/api/v1/work-orders/" + id)
                 .then().body("warningLevel", equalTo("RED")).body("supervised", equalTo(true));
         assertEquals(1, Database.count(db, "SELECT count(*) FROM work_order_warning WHERE work_order_id = ? AND level = 'RED'", id));
-        assertEquals(1, Database.count(db, "SELECT count(*) FROM routing_event WHERE aggregate_id = ? "
-                + "AND type = 'routing.work-order.warning-raised' AND payload->>'level' = 'RED'", id));
-        assertEquals(1, Database.count(db, "SELECT count(*) FROM routing_event WHERE aggregate_id = ? "
+        // One warning event per level (YELLOW, RED) and one supervision event, whatever the number of replicas.
+        assertEquals(2, Database.count(db, "SELECT count(*) FROM outbox_event WHERE aggregate_id = CAST(? AS text) "
+                + "AND type = 'routing.work-order.warning-raised'", id));
+        assertEquals(1, Database.count(db, "SELECT count(*) FROM outbox_event WHERE aggregate_id = CAST(? AS text) "
                 + "AND type = 'routing.work-order.supervised'", id));
 
         // Another sweep later changes nothing.

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hotline.contracts.routing.v1.WorkOrderEvent;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -89,7 +90,8 @@ class WorkOrderLifecycleTest {
                 .body("action", contains("CREATED", "ACCEPTED", "REPLIED", "CALLBACK_DONE", "CLOSED"))
                 .body("[1].actor", containsString("handler@"))
                 .body("[2].fromStatus", equalTo("ACCEPTED"));
-        assertEquals(5, Database.count(db, "SELECT count(*) FROM routing_event WHERE aggregate_id = ?", id));
+        assertEquals(5, Database.count(db, "SELECT count(*) FROM outbox_event WHERE aggregate_id = CAST(? AS text) "
+                + "AND type LIKE 'routing.work-order.%'", id));
     }
 
     @Test
@@ -171,7 +173,7 @@ class WorkOrderLifecycleTest {
     }
 
     @Test
-    void unsatisfiedCallbackReopensAndTheSecondReopenMakesASupervisedCase() {
+    void unsatisfiedCallbackReopensAndTheSecondReopenMakesASupervisedCase() throws Exception {
         Setup s = setup(10);
         String id = Fixture.order(T, "370300", s.keyword, "FEEDBACK");
         post(s.handlerA, id, "accept", null, 200);
@@ -201,8 +203,10 @@ class WorkOrderLifecycleTest {
         given().header("Authorization", Fixture.agent(T)).when().get("/api/v1/work-orders/" + id + "/history")
                 .then().body("action", hasItems("REOPENED", "SUPERVISED"));
         assertTrue(dueBefore != null);
-        assertEquals("王主任", Database.string(db, "SELECT payload->>'leaderName' FROM routing_event "
-                + "WHERE aggregate_id = ? AND type = 'routing.work-order.supervised'", id));
+        WorkOrderEvent supervised = WorkOrderEvent.parseFrom(Database.bytes(db, "SELECT payload FROM outbox_event "
+                + "WHERE aggregate_id = CAST(? AS text) AND type = 'routing.work-order.supervised'", id));
+        assertEquals("王主任", supervised.getDetailsOrThrow("leaderName"));
+        assertEquals(2, supervised.getReopenCount());
     }
 
     @Test

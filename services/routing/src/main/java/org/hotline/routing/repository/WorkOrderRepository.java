@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hotline.routing.domain.WorkOrder;
 
@@ -59,8 +60,11 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, UUI
                 : find(base + " and tenant = ?3 order by closedAt, id", from, to, tenant);
     }
 
-    /** Returns claims not accepted within their lease to the pool; one statement, safe with several replicas. */
-    public Uni<Integer> releaseExpiredClaims(String replica) {
+    /**
+     * Returns claims not accepted within their lease to the pool; one statement, safe with several replicas.
+     * Answers "orderId unitId" for each released claim.
+     */
+    public Uni<List<String>> releaseExpiredClaims(String replica) {
         String sql = """
                 WITH expired AS (
                   SELECT id, unit_id FROM work_order
@@ -73,19 +77,18 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, UUI
                   INSERT INTO work_order_history (work_order_id, tenant, at, actor, action, from_status, to_status, unit_id, reason)
                   SELECT id, tenant, now(), :actor, 'CLAIM_EXPIRED', 'CLAIMED', 'POOLED', old_unit,
                     'Not accepted within the claim lease' FROM released)
-                INSERT INTO routing_event (id, type, tenant, aggregate_id, occurred_at, payload)
-                SELECT gen_random_uuid(), 'routing.work-order.claim-expired', tenant, id, now(),
-                  jsonb_build_object('unitId', old_unit) FROM released
+                SELECT CAST(id AS text) || ' ' || coalesce(CAST(old_unit AS text), '') FROM released
                 """;
-        return getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("actor", "system:" + replica)
-                .executeUpdate());
+        return getSession().flatMap(s -> s.createNativeQuery(sql, String.class).setParameter("actor", "system:" + replica)
+                .getResultList());
     }
 
     /**
      * Raises the yellow warning (share of the limit used) once per order and deadline: the unique key of
-     * work_order_warning lets only one replica's insert through, and only inserted rows produce history and events.
+     * work_order_warning lets only one replica's insert through, and only inserted rows produce history, and are
+     * answered (ids) so that the caller appends their events.
      */
-    public Uni<Integer> raiseYellowWarnings(String replica) {
+    public Uni<List<String>> raiseYellowWarnings(String replica) {
         String sql = """
                 WITH candidates AS (
                   SELECT id, tenant, due_at, unit_id FROM work_order
@@ -103,19 +106,17 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, UUI
                   SELECT work_order_id, tenant, now(), :actor, 'WARNING_YELLOW', unit_id,
                     'Most of the time limit is used; due ' || to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                   FROM raised)
-                INSERT INTO routing_event (id, type, tenant, aggregate_id, occurred_at, payload)
-                SELECT gen_random_uuid(), 'routing.work-order.warning-raised', tenant, work_order_id, now(),
-                  jsonb_build_object('level', 'YELLOW', 'dueAt', due_at, 'unitId', unit_id) FROM raised
+                SELECT CAST(work_order_id AS text) FROM raised
                 """.formatted(OPEN);
-        return getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("replica", replica)
-                .setParameter("actor", "system:" + replica).executeUpdate());
+        return getSession().flatMap(s -> s.createNativeQuery(sql, String.class).setParameter("replica", replica)
+                .setParameter("actor", "system:" + replica).getResultList());
     }
 
     /**
-     * Raises the red warning once per overdue order and deadline and makes the order supervised (督办件); the
-     * unit's leader is named in the supervision event so that the notifier can reach them.
+     * Raises the red warning once per overdue order and deadline and makes the order supervised (督办件).
+     * Answers the ids of the orders it raised the warning for (their events are appended by the caller).
      */
-    public Uni<Integer> raiseRedWarnings(String replica) {
+    public Uni<List<String>> raiseRedWarnings(String replica) {
         String sql = """
                 WITH candidates AS (
                   SELECT id, tenant, due_at, unit_id, supervised FROM work_order
@@ -132,18 +133,10 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, UUI
                 hist AS (
                   INSERT INTO work_order_history (work_order_id, tenant, at, actor, action, unit_id, reason)
                   SELECT work_order_id, tenant, now(), :actor, 'WARNING_RED', unit_id,
-                    'Overdue; supervised automatically (督办)' FROM raised),
-                warned AS (
-                  INSERT INTO routing_event (id, type, tenant, aggregate_id, occurred_at, payload)
-                  SELECT gen_random_uuid(), 'routing.work-order.warning-raised', tenant, work_order_id, now(),
-                    jsonb_build_object('level', 'RED', 'dueAt', due_at, 'unitId', unit_id) FROM raised)
-                INSERT INTO routing_event (id, type, tenant, aggregate_id, occurred_at, payload)
-                SELECT gen_random_uuid(), 'routing.work-order.supervised', r.tenant, r.work_order_id, now(),
-                  jsonb_build_object('reason', 'OVERDUE', 'unitId', r.unit_id, 'leaderName', u.leader_name,
-                    'leaderPhone', u.leader_phone, 'dueAt', r.due_at)
-                FROM raised r LEFT JOIN unit u ON u.id = r.unit_id
+                    'Overdue; supervised automatically (督办)' FROM raised)
+                SELECT CAST(work_order_id AS text) FROM raised
                 """.formatted(OPEN);
-        return getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("replica", replica)
-                .setParameter("actor", "system:" + replica).executeUpdate());
+        return getSession().flatMap(s -> s.createNativeQuery(sql, String.class).setParameter("replica", replica)
+                .setParameter("actor", "system:" + replica).getResultList());
     }
 }

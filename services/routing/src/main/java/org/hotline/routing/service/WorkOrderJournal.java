@@ -1,36 +1,38 @@
 package org.hotline.routing.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.hotline.contracts.routing.v1.WorkOrderEvent;
+import org.hotline.events.outbox.EventOutbox;
+import org.hotline.events.outbox.NewEvent;
 import org.hotline.routing.domain.WorkOrder;
 import org.hotline.routing.domain.WorkOrderHistory;
 import org.hotline.routing.domain.WorkOrderStatus;
-import org.hotline.routing.repository.RoutingEventRepository;
 import org.hotline.routing.repository.WorkOrderHistoryRepository;
 
 /**
  * Records every transition of a work order three ways in the same transaction: the audit trail (who, when, why), an
- * outbox event for appraisal and evaluation, and a metric. No personal data goes into events or metrics.
+ * event on routing's feed (hotline-events outbox) for appraisal and evaluation, and a metric. No personal data goes
+ * into events or metrics.
  */
 @ApplicationScoped
 public class WorkOrderJournal {
 
+    /** Prefix of every event type routing publishes. */
+    public static final String EVENT_PREFIX = "routing.work-order.";
+
     private final WorkOrderHistoryRepository history;
-    private final RoutingEventRepository events;
-    private final ObjectMapper json;
+    private final EventOutbox outbox;
     private final MeterRegistry metrics;
 
-    public WorkOrderJournal(WorkOrderHistoryRepository history, RoutingEventRepository events, ObjectMapper json,
-            MeterRegistry metrics) {
+    public WorkOrderJournal(WorkOrderHistoryRepository history, EventOutbox outbox, MeterRegistry metrics) {
         this.history = history;
-        this.events = events;
-        this.json = json;
+        this.outbox = outbox;
         this.metrics = metrics;
     }
 
@@ -38,12 +40,11 @@ public class WorkOrderJournal {
      * Appends {@code action} to the trail and publishes {@code routing.work-order.<eventName>} (when not null).
      */
     public Uni<WorkOrder> record(WorkOrder order, Caller caller, String action, WorkOrderStatus from, String reason,
-            String eventName, Map<String, Object> extra) {
-        Instant now = Instant.now();
+            String eventName, Map<String, ?> details) {
         WorkOrderHistory h = new WorkOrderHistory();
         h.workOrderId = order.id;
         h.tenant = order.tenant;
-        h.at = now;
+        h.at = Instant.now();
         h.actor = caller.subject();
         h.action = action;
         h.fromStatus = from == null ? null : from.name();
@@ -56,34 +57,44 @@ public class WorkOrderJournal {
         if (eventName == null) {
             return appended.replaceWith(order);
         }
-        return appended.flatMap(x -> events.append("routing.work-order." + eventName, order.tenant, order.id, now,
-                payload(order, extra))).replaceWith(order);
+        return appended.flatMap(x -> outbox.append(event(order, eventName, details))).replaceWith(order);
     }
 
-    private String payload(WorkOrder o, Map<String, Object> extra) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("workOrderId", o.id.toString());
-        p.put("status", o.status.name());
-        p.put("category", o.category.name());
-        p.put("subcategory", o.subcategory);
-        p.put("channel", o.channel.name());
-        p.put("regionCode", o.regionCode);
-        p.put("poolingRegionCode", o.poolingRegionCode);
-        p.put("unitId", o.unitId == null ? null : o.unitId.toString());
-        p.put("firstResponsibleUnitId", o.firstResponsibleUnitId == null ? null : o.firstResponsibleUnitId.toString());
-        p.put("receivedAt", o.receivedAt.toString());
-        p.put("dueAt", o.dueAt == null ? null : o.dueAt.toString());
-        p.put("supervised", o.supervised);
-        p.put("reopenCount", o.reopenCount);
-        p.put("returnsUsed", o.returnsUsed);
-        p.put("satisfaction", o.satisfaction);
-        if (extra != null) {
-            p.putAll(extra);
+    /** Publishes one fact per order (the sweep writes the trail itself, in its set-based statements). */
+    public Uni<Void> publish(List<WorkOrder> orders, String eventName, Function<WorkOrder, Map<String, ?>> details) {
+        orders.forEach(o -> metrics.counter("hotline_routing_work_order_transitions_total", "tenant", o.tenant,
+                "action", eventName).increment());
+        return outbox.appendAll(orders.stream().map(o -> event(o, eventName, details.apply(o))).toList());
+    }
+
+    private static NewEvent event(WorkOrder o, String eventName, Map<String, ?> details) {
+        WorkOrderEvent.Builder b = WorkOrderEvent.newBuilder()
+                .setWorkOrderId(o.id.toString()).setStatus(o.status.name()).setCategory(o.category.name())
+                .setChannel(o.channel.name()).setRegionCode(o.regionCode).setPoolingRegionCode(o.poolingRegionCode)
+                .setReceivedAt(o.receivedAt.toString()).setSupervised(o.supervised).setReopenCount(o.reopenCount)
+                .setReturnsUsed(o.returnsUsed);
+        if (o.subcategory != null) {
+            b.setSubcategory(o.subcategory);
         }
-        try {
-            return json.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event payload not serialisable", e);
+        if (o.unitId != null) {
+            b.setUnitId(o.unitId.toString());
         }
+        if (o.firstResponsibleUnitId != null) {
+            b.setFirstResponsibleUnitId(o.firstResponsibleUnitId.toString());
+        }
+        if (o.dueAt != null) {
+            b.setDueAt(o.dueAt.toString());
+        }
+        if (o.satisfaction != null) {
+            b.setSatisfaction(o.satisfaction);
+        }
+        if (details != null) {
+            details.forEach((k, v) -> {
+                if (v != null && !String.valueOf(v).isEmpty()) {
+                    b.putDetails(k, String.valueOf(v));
+                }
+            });
+        }
+        return NewEvent.of(EVENT_PREFIX + eventName, o.tenant, o.id.toString(), b.build());
     }
 }
