@@ -70,6 +70,36 @@ class WorkOrdersGrpcTest {
     }
 
     @Test
+    void evaluationListsClosedComplaintsThenReopensAndSupervises() {
+        String k = "V" + Fixture.unique();
+        String unit = Fixture.unit("37", "淄博 eval " + k, "CITY_AGENCY", "370300", null);
+        Fixture.rule("37", k, unit, null, 5, "WORKING_DAYS");
+        String id = Fixture.order("37", "370300", k, "FEEDBACK");
+        String handler = Fixture.handler("37", unit);
+        for (String[] step : new String[][] { { handler, "accept", "{}" }, { handler, "reply", "{\"reply\":\"已处理\"}" },
+                { Fixture.agent("37"), "callback", "{\"satisfied\":true}" }, { Fixture.agent("37"), "close", "{}" } }) {
+            io.restassured.RestAssured.given().header("Authorization", step[0]).contentType("application/json").body(step[2])
+                    .when().post("/api/v1/work-orders/" + id + "/" + step[1]).then().statusCode(200);
+        }
+        java.time.Instant now = java.time.Instant.now();
+        var closed = orders.listClosedComplaints(org.hotline.contracts.routing.v1.ListClosedComplaintsRequest.newBuilder()
+                .setTenant("37").setClosedFrom(now.minusSeconds(600).toString()).setClosedTo(now.plusSeconds(600).toString())
+                .setPageSize(1000).build());
+        assertTrue(closed.getWorkOrdersList().stream().anyMatch(w -> w.getId().equals(id)));
+
+        WorkOrder reopened = orders.reopenWorkOrder(ReopenWorkOrderRequest.newBuilder().setId(id)
+                .setReason("评价员与市民均不满意").setSource("EVALUATION").setActor("evaluator-42").build());
+        assertEquals("DISPATCHED", reopened.getStatus());
+        assertEquals(1, reopened.getReopenCount());
+        WorkOrder supervised = orders.superviseWorkOrder(org.hotline.contracts.routing.v1.SuperviseWorkOrderRequest
+                .newBuilder().setId(id).setReason("整改后仍未解决").setActor("evaluator-42").build());
+        assertTrue(supervised.getSupervised());
+        io.restassured.RestAssured.given().header("Authorization", Fixture.agent("37"))
+                .when().get("/api/v1/work-orders/" + id + "/history")
+                .then().body("find { it.action == 'REOPENED' }.actor", org.hamcrest.Matchers.startsWith("evaluator-42 via "));
+    }
+
+    @Test
     void createIsIdempotentByKeyAndGetAnswersOpen311Fields() {
         String k = "G" + Fixture.unique();
         String unit = Fixture.unit("37", "淄博 grpc " + k, "CITY_AGENCY", "370300", null);
