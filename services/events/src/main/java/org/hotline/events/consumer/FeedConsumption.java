@@ -103,19 +103,22 @@ final class FeedConsumption implements Runnable {
                     lease.forgetAppliedBefore(consumer, Instant.now().minus(config.appliedRetention()));
                     lastForget = Instant.now();
                 }
-                position.set(lease.position(consumer, feed));
-                if (head.get() < position.get()) {
-                    head.set(position.get());
-                }
-                Status end = follow(lease);
-                if (end.getCode() == Status.Code.FAILED_PRECONDITION) {
-                    stalled.set(1);
-                    Log.errorf("Consumer '%s' is stalled on feed '%s': %s", consumer, feed, end.getDescription());
-                    sleep(60_000);
-                } else if (running) {
-                    Log.infof("Consumer '%s': feed '%s' stream ended (%s), subscribing again", consumer, feed,
-                            end.getCode());
-                    sleep(config.reconnectDelay().toMillis());
+                // Keep the lease across reconnections (producer restarts): only its loss hands the work over.
+                while (running && lease.isHeld()) {
+                    position.set(lease.position(consumer, feed));
+                    if (head.get() < position.get()) {
+                        head.set(position.get());
+                    }
+                    Status end = follow(lease);
+                    if (end.getCode() == Status.Code.FAILED_PRECONDITION) {
+                        stalled.set(1);
+                        Log.errorf("Consumer '%s' is stalled on feed '%s': %s", consumer, feed, end.getDescription());
+                        sleep(60_000);
+                    } else if (running) {
+                        Log.infof("Consumer '%s': feed '%s' stream ended (%s), subscribing again", consumer, feed,
+                                end.getCode());
+                        sleep(config.reconnectDelay().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -228,6 +231,7 @@ final class FeedConsumption implements Runnable {
                     + firstEvent.id() + ") failed: " + e.getMessage(), e);
         }
         position.set(last);
+        stalled.set(0);
         for (FeedEvent e : applied) {
             Counter.builder("hotline_feed_events_applied_total")
                     .description("Events this consumer applied (duplicates excluded)")
