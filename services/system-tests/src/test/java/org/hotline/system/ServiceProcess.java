@@ -83,7 +83,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         try {
             Files.createDirectories(LOGS);
-            File log = LOGS.resolve(service + "-" + (++starts) + ".log").toFile();
+            starts++;
+            File log = LOGS.resolve(logName()).toFile();
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
         } catch (IOException e) {
@@ -91,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
         awaitReady(Duration.ofSeconds(90));
         return this;
+    }
+
+    /** One log per process and start: replicas of a service run on different ports. */
+    private String logName() {
+        return service + "-" + port + "-" + starts + ".log";
     }
 
     /** Kills the process at once, as a crash or an OOM kill would (SIGKILL). */
@@ -133,7 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service + " exited with " + process.exitValue()
-                        + "; see " + LOGS.resolve(service + "-" + starts + ".log").toAbsolutePath());
+                        + "; see " + LOGS.resolve(logName()).toAbsolutePath());
             }
             if (status("/q/health/ready") == 200) {
                 return;
