@@ -81,6 +81,17 @@ class CallQueueTest {
     }
 
     @Test
+    void queuesCallsOfACentralTenantInOneProvinceQueue() {
+        String first = offerAndQueue("97" + TestRegions.open().substring(2), 2);
+        String second = offerAndQueue("97" + TestRegions.open().substring(2), 1);
+        int firstPosition = position(first).body("regionCode", equalTo("970000")).extract().path("position");
+        position(second).body("regionCode", equalTo("970000")).body("position", equalTo(firstPosition + 1));
+        // Leave the shared province queue as found, for the next run.
+        event(UUID.randomUUID().toString(), first, "ABANDONED", Instant.now(), "");
+        event(UUID.randomUUID().toString(), second, "ABANDONED", Instant.now(), "");
+    }
+
+    @Test
     void publishesQueueDepthPerTenantAndRegion() throws InterruptedException {
         String region = TestRegions.open();
         offerAndQueue(region, 1);

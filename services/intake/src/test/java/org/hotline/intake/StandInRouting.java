@@ -22,10 +22,11 @@ public class StandInRouting implements RegionResolution {
         if (DOWN.get()) {
             return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("routing is down").asRuntimeException());
         }
-        // Test regions 98xxxx (tenant 98, always open) and 99xxxx (tenant 99, never open): the IVR choice wins and
+        // Test regions 97xxxx (tenant 97, province-central queue), 98xxxx (tenant 98, always open) and 99xxxx (tenant
+        // 99, never open): the IVR choice wins and
         // each test run can use a queue of its own.
         String ivr = request.getIvrRegionCode();
-        if (ivr.startsWith("98") || ivr.startsWith("99")) {
+        if (ivr.startsWith("97") || ivr.startsWith("98") || ivr.startsWith("99")) {
             return Uni.createFrom().item(region(ivr, "测试统筹区" + ivr, ivr.substring(0, 2) + "0000", "测试省",
                     ivr.substring(0, 2)));
         }

@@ -96,6 +96,12 @@ public interface IntakeConfig {
         @WithDefault("120")
         int callbackThresholdSeconds();
 
+        /**
+         * Tenants whose calls are taken centrally by the province (省级集中受理): one queue per province (the province
+         * code, e.g. 370000) instead of one per pooling region.
+         */
+        Optional<List<String>> centralTenants();
+
         /** Failed attempts after which a callback is recorded as failed. */
         @WithDefault("3")
         int callbackMaxAttempts();

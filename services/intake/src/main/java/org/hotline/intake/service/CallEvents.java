@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
+import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.domain.CallEventType;
 import org.hotline.intake.domain.CallOutcome;
 import org.hotline.intake.domain.CallRecord;
@@ -35,10 +36,15 @@ public class CallEvents {
     private final ContactRegistration registration;
     private final ContactCategories categories;
     private final HandOffs handOffs;
+    private final ContactFacts facts;
+    private final IntakeConfig config;
     private final MeterRegistry metrics;
 
     public CallEvents(CallRecordRepository calls, ContactRepository contacts, ContactRegistration registration,
-            ContactCategories categories, HandOffs handOffs, MeterRegistry metrics) {
+            ContactCategories categories, HandOffs handOffs, ContactFacts facts, IntakeConfig config,
+            MeterRegistry metrics) {
+        this.facts = facts;
+        this.config = config;
         this.calls = calls;
         this.contacts = contacts;
         this.registration = registration;
@@ -83,12 +89,13 @@ public class CallEvents {
             throw ProblemException.forbidden("tenant-forbidden", "Call " + call.callId + " belongs to another tenant.");
         }
         Instant at = e.occurredAt();
+        boolean wasComplete = complete(call);
         switch (e.type()) {
             case OFFERED -> {
                 call.offeredAt = earliest(call.offeredAt, at);
                 call.contactId = contact.id;
                 call.tenant = contact.tenant;
-                call.regionCode = contact.poolingRegionCode;
+                call.regionCode = queueOf(contact);
                 call.priority = "URGENT".equals(e.priority()) ? 1 : 0;
             }
             case QUEUED -> call.queuedAt = earliest(call.queuedAt, at);
@@ -116,6 +123,23 @@ public class CallEvents {
             }
         }
         call.updatedAt = now;
+        // Published once, when the events so far first make the call complete, whatever order they came in.
+        Uni<Void> fact = !wasComplete && complete(call) ? facts.callCompleted(call) : Uni.createFrom().voidItem();
+        return fact.flatMap(x -> openCase(call));
+    }
+
+    /** The queue a call joins: its pooling region, or its province for tenants that take calls centrally. */
+    private String queueOf(Contact contact) {
+        boolean central = contact.tenant != null && config.queues().centralTenants()
+                .map(list -> list.contains(contact.tenant)).orElse(false);
+        return central && contact.provinceCode != null ? contact.provinceCode : contact.poolingRegionCode;
+    }
+
+    private static boolean complete(CallRecord call) {
+        return call.offeredAt != null && (call.endedAt != null || call.abandonedAt != null);
+    }
+
+    private Uni<Applied> openCase(CallRecord call) {
         // A work-order outcome may arrive before the offer (out of order): the case opens once both are known.
         if (call.outcome == CallOutcome.WORK_ORDER && call.contactId != null) {
             return contacts.findById(call.contactId).flatMap(c -> handOffs.open(c, new HandOffs.Draft(

@@ -31,9 +31,12 @@ public class Callbacks {
     private final ServiceHoursCalendar hours;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
+    private final ContactFacts facts;
 
     public Callbacks(CallbackRepository callbacks, CallRecordRepository calls, ContactRepository contacts,
-            AgentStateRepository agents, ServiceHoursCalendar hours, IntakeConfig config, MeterRegistry metrics) {
+            AgentStateRepository agents, ServiceHoursCalendar hours, IntakeConfig config, MeterRegistry metrics,
+            ContactFacts facts) {
+        this.facts = facts;
         this.callbacks = callbacks;
         this.calls = calls;
         this.contacts = contacts;
@@ -148,7 +151,8 @@ public class Callbacks {
                 cb.status = CallbackStatus.WAITING;
             }
             count(cb.tenant, result.toLowerCase());
-            return a.persist().replaceWith(cb);
+            return a.persist().call(() -> cb.completedAt != null ? facts.callbackClosed(cb)
+                    : Uni.createFrom().voidItem()).replaceWith(cb);
         });
     }
 

@@ -32,10 +32,12 @@ public class MessageIntake {
     private final HandOffRepository handOffRepository;
     private final MessageRepository messages;
     private final ServiceHoursCalendar hours;
+    private final ContactFacts facts;
 
     public MessageIntake(ContactRegistration registration, ContactCategories categories, AutomaticAnswers answers,
             HandOffs handOffs, HandOffRepository handOffRepository, MessageRepository messages,
-            ServiceHoursCalendar hours) {
+            ServiceHoursCalendar hours, ContactFacts facts) {
+        this.facts = facts;
         this.registration = registration;
         this.categories = categories;
         this.answers = answers;
@@ -101,7 +103,7 @@ public class MessageIntake {
                 m.citations = HandOffs.cut(answer.citations().stream()
                         .map(c -> c.documentName() + "|" + c.documentNumber() + "|" + c.url())
                         .collect(Collectors.joining("\n")), 4000);
-                return Panache.withTransaction(() -> messages.persist(m))
+                return Panache.withTransaction(() -> messages.persist(m).call(facts::messageReceived))
                         .map(saved -> new Received(saved, null, false, null));
             }
             m.outcome = answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? "KNOWLEDGE_UNAVAILABLE" : "WORK_ORDER";
@@ -112,7 +114,7 @@ public class MessageIntake {
                 m.reply = (answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? AutomaticAnswers.FALLBACK
                         : "您好，您的问题已登记，将由工作人员办理并答复您。") + "查询码：" + h.queryCode + "。"
                         + (open ? "" : "现在是非工作时间，工作人员将在工作时间内处理。");
-                return messages.persist(m).map(saved -> new Received(saved, h, false,
+                return messages.persist(m).call(facts::messageReceived).map(saved -> new Received(saved, h, false,
                         open ? null : hours.nextOpening(contact.tenant, now)));
             })).flatMap(received -> handOffs.dispatch(contact.id).map(h -> new Received(received.message(),
                     h != null ? h : received.handOff(), false, received.nextOpeningAt())));
