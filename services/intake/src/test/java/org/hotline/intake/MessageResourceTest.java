@@ -31,6 +31,7 @@ class MessageResourceTest {
 
     @AfterEach
     void knowledgeBackUp() {
+        StandInRouting.DOWN.set(false);
         StandInKnowledge.DOWN.set(false);
         StandInWorkOrders.DOWN.set(false);
     }
@@ -73,7 +74,8 @@ class MessageResourceTest {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         while ("RECEIVED".equals(status) && Instant.now().isBefore(giveUp)) {
             Thread.sleep(300);
-            status = given().when().get("/api/v1/public/cases/" + code).then().statusCode(200)
+            status = given().header("X-Forwarded-For", "10.2.2." + (int) (Math.random() * 250))
+                    .when().get("/api/v1/public/cases/" + code).then().statusCode(200)
                     .extract().path("status");
         }
         assertEquals("IN_PROGRESS", status);
@@ -87,6 +89,33 @@ class MessageResourceTest {
                 .body("expectedAt", notNullValue());
         given().when().get("/api/v1/public/cases/ZZZZZZZZZZZZ").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void messageTakenWhileRoutingIsDownBecomesAWorkOrderOfItsRegionOnceRoutingIsBack() throws InterruptedException {
+        StandInRouting.DOWN.set(true);
+        StandInWorkOrders.DOWN.set(true);
+        String region = TestRegions.open();
+        String code = given().header("Authorization", GATEWAY).contentType(ContentType.JSON)
+                .body(message("WEB", "投诉窗口工作人员推诿不办", region))
+                .when().post("/api/v1/messages")
+                .then().statusCode(201).body("category", equalTo("FEEDBACK")).body("outcome", equalTo("WORK_ORDER"))
+                .body("handOff.handOffStatus", equalTo("PENDING"))
+                .extract().path("queryCode");
+        StandInRouting.DOWN.set(false);
+        StandInWorkOrders.DOWN.set(false);
+        String status = "RECEIVED";
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        while ("RECEIVED".equals(status) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(300);
+            status = given().header("X-Forwarded-For", "10.1.1." + (int) (Math.random() * 250))
+                    .when().get("/api/v1/public/cases/" + code).then().statusCode(200).extract().path("status");
+        }
+        assertEquals("IN_PROGRESS", status);
+        var order = StandInWorkOrders.ORDERS.values().stream().filter(o -> o.getRegionCode().equals(region))
+                .findFirst().orElseThrow();
+        assertEquals("98", order.getTenant());
+        assertEquals("FEEDBACK", order.getCategory());
     }
 
     @Test

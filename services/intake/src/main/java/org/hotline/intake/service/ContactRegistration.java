@@ -135,7 +135,11 @@ public class ContactRegistration {
                         update call_record set tenant = :t, region_code = :r
                          where contact_id = :c and region_code is null""")
                         .setParameter("t", contact.tenant).setParameter("r", contact.poolingRegionCode)
-                        .setParameter("c", contact.id).executeUpdate()).replaceWith(contact);
+                        .setParameter("c", contact.id).executeUpdate()
+                        .flatMap(n -> session.createNativeQuery("""
+                                update message set tenant = :t where contact_id = :c and tenant = '*'""")
+                                .setParameter("t", contact.tenant).setParameter("c", contact.id).executeUpdate()))
+                        .replaceWith(contact);
             }
             return Uni.createFrom().item(contact);
         }));

@@ -93,9 +93,10 @@ public class HandOffs {
                     Contact contact = (Contact) loaded[1];
                     if (contact.regionStatus == RegionStatus.PENDING) {
                         // The order needs the region; the region job resolves it once routing is back.
-                        return record(contactId, new SubmissionOutcome(null, null, "region pending"));
+                        return record(contactId, new SubmissionOutcome(null, null, "region pending"), null);
                     }
-                    return submission.submit(request(h, contact)).flatMap(outcome -> record(contactId, outcome));
+                    return submission.submit(request(h, contact))
+                            .flatMap(outcome -> record(contactId, outcome, contact.tenant));
                 })
                 .onFailure().recoverWithUni(e -> {
                     Log.warnf("Hand-off %s attempt failed, kept pending: %s", contactId, e.toString());
@@ -116,10 +117,14 @@ public class HandOffs {
                 })));
     }
 
-    private Uni<HandOff> record(UUID contactId, SubmissionOutcome outcome) {
+    private Uni<HandOff> record(UUID contactId, SubmissionOutcome outcome, String resolvedTenant) {
         return Panache.withTransaction(() -> handOffs.findById(contactId).invoke(h -> {
             if (h.status != HandOffStatus.PENDING) {
                 return;
+            }
+            // A case taken while the region was pending belongs to the region's tenant once it is known.
+            if (resolvedTenant != null && !"*".equals(resolvedTenant)) {
+                h.tenant = resolvedTenant;
             }
             h.attempts++;
             h.updatedAt = Instant.now();
@@ -159,10 +164,13 @@ public class HandOffs {
     }
 
     private static CreateWorkOrderRequest request(HandOff h, Contact c) {
-        String region = c.poolingRegionCode != null ? c.poolingRegionCode : h.tenant + "0000";
+        // The contact's tenant is current (a pending region may have resolved since the case was opened); a
+        // national contact without a region has none, and routing then refuses it (REJECTED, for an agent).
+        String tenant = c.tenant == null || "*".equals(c.tenant) ? "" : c.tenant;
+        String region = c.poolingRegionCode != null ? c.poolingRegionCode : tenant.isEmpty() ? "" : tenant + "0000";
         return CreateWorkOrderRequest.newBuilder()
                 .setIdempotencyKey(h.contactId.toString())
-                .setTenant(h.tenant)
+                .setTenant(tenant)
                 .setRegionCode(region)
                 .setCategory(h.category.name())
                 .setSubcategory(nz(h.subcategory))
