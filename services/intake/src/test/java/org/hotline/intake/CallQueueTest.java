@@ -39,6 +39,8 @@ class CallQueueTest {
         given().header("Authorization", agentToken).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"" + region + "\",\"state\":\"BUSY\"}")
                 .when().put("/api/v1/agents/" + agent + "/state").then().statusCode(200).body("tenant", equalTo("98"));
+        given().header("Authorization", agentToken).when().get("/api/v1/agents?regionCode=" + region)
+                .then().statusCode(200).body("agentId", org.hamcrest.Matchers.hasItem(agent));
         String first = offerAndQueue(region, 3);
         String second = offerAndQueue(region, 2);
         String third = offerAndQueue(region, 1);
@@ -78,6 +80,20 @@ class CallQueueTest {
                 .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
                 .then().statusCode(200).body("id", equalTo(callback));
         attempt(agentToken, callback, agent, "REACHED").body("status", equalTo("DONE")).body("attempts", equalTo(2));
+    }
+
+    @Test
+    void offersACallbackBookingOutsideServiceHoursInsteadOfSilence() {
+        String call = offerAndQueue(TestRegions.closed(), 1);
+        position(call).body("serviceOpen", equalTo(false)).body("callbackOffered", equalTo(true))
+                .body("estimatedWaitSeconds", nullValue()).body("nextOpeningAt", nullValue())
+                .body("announcement", containsString("非人工服务时间"));
+        given().header("Authorization", SWITCH).contentType(ContentType.JSON).body("{\"phone\":\"0533-3120000\"}")
+                .when().post("/api/v1/calls/" + call + "/callback")
+                .then().statusCode(201).body("reason", equalTo("OUT_OF_HOURS")).body("phone", equalTo("0533-3120000"));
+        given().header("Authorization", SWITCH).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/calls/" + call + "/callback")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
     }
 
     @Test

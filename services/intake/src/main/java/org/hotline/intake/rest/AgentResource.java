@@ -6,7 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,10 +28,13 @@ import org.hotline.intake.service.AgentStates;
 public class AgentResource {
 
     private final AgentStates states;
+    private final org.hotline.intake.repository.AgentStateRepository repository;
     private final TenantContext tenants;
 
-    public AgentResource(AgentStates states, TenantContext tenants) {
+    public AgentResource(AgentStates states, org.hotline.intake.repository.AgentStateRepository repository,
+            TenantContext tenants) {
         this.states = states;
+        this.repository = repository;
         this.tenants = tenants;
     }
 
@@ -54,5 +60,15 @@ public class AgentResource {
             @Valid @NotNull(message = "a JSON body is required") StateRequest request) {
         return states.set(agentId, request.regionCode(), request.state(), tenants.tenant())
                 .map(a -> new StateView(a.agentId, a.tenant, a.regionCode, a.state.name(), a.updatedAt));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.LEADER, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "Agents logged in to a queue and their states, for the supervisors' board")
+    public Uni<List<StateView>> list(@QueryParam("regionCode") @NotNull(message = "is required")
+            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode) {
+        tenants.requireAccess(regionCode.substring(0, 2));
+        return repository.inQueue(regionCode.substring(0, 2), regionCode).map(list -> list.stream()
+                .map(a -> new StateView(a.agentId, a.tenant, a.regionCode, a.state.name(), a.updatedAt)).toList());
     }
 }

@@ -46,6 +46,9 @@ public class ServiceHoursCalendar {
                 continue;
             }
             for (LocalTime[] p : h.periods) {
+                if (!p[1].isAfter(p[0])) {
+                    continue; // an empty period never opens
+                }
                 ZonedDateTime start = date.atTime(p[0]).atZone(h.zone);
                 if (start.isAfter(local)) {
                     return start.toInstant();
