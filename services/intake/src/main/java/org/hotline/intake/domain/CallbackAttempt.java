@@ -21,6 +21,8 @@ public class CallbackAttempt extends PanacheEntityBase {
     public String agentId;
     public String result;
     public String note;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
     @Column(name = "attempted_at")
     public Instant attemptedAt;
 }

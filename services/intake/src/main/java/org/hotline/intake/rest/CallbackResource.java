@@ -88,8 +88,9 @@ public class CallbackResource {
     @RolesAllowed({ Roles.AGENT })
     @Operation(summary = "Record an attempt; REACHED completes the callback, failures keep its place")
     public Uni<CallbackView> attempt(@PathParam("id") String id,
-            @Valid @NotNull(message = "a JSON body is required") AttemptRequest r) {
-        return callbacks.attempt(parse(id), r.agentId(), r.result(), r.note(), tenants.tenant())
+            @Valid @NotNull(message = "a JSON body is required") AttemptRequest r,
+            @jakarta.ws.rs.HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+        return callbacks.attempt(parse(id), r.agentId(), r.result(), r.note(), tenants.tenant(), idempotencyKey)
                 .map(cb -> CallbackView.of(cb, false));
     }
 

@@ -119,8 +119,19 @@ public class Callbacks {
 
     /** Records one attempt; REACHED completes it, other results keep the place until the attempts run out. */
     @WithTransaction
-    public Uni<Callback> attempt(UUID id, String agentId, String result, String note, String callerTenant) {
-        return callbacks.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(cb -> {
+    public Uni<Callback> attempt(UUID id, String agentId, String result, String note, String callerTenant,
+            String idempotencyKey) {
+        return callbacks.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(cb -> idempotencyKey == null
+                ? record(cb, id, agentId, result, note, callerTenant, null)
+                : CallbackAttempt.<CallbackAttempt>find("callbackId = ?1 and idempotencyKey = ?2", id, idempotencyKey)
+                        .firstResult().flatMap(earlier -> earlier != null
+                                ? Uni.createFrom().item(cb)
+                                : record(cb, id, agentId, result, note, callerTenant, idempotencyKey)));
+    }
+
+    private Uni<Callback> record(Callback cb, UUID id, String agentId, String result, String note,
+            String callerTenant, String idempotencyKey) {
+        {
             if (cb == null) {
                 throw ProblemException.notFound("callback-not-found", "No callback " + id + ".");
             }
@@ -138,6 +149,7 @@ public class Callbacks {
             a.result = result;
             a.note = note;
             a.attemptedAt = now;
+            a.idempotencyKey = idempotencyKey;
             cb.attempts++;
             cb.updatedAt = now;
             cb.agentId = agentId;
@@ -153,7 +165,7 @@ public class Callbacks {
             count(cb.tenant, result.toLowerCase());
             return a.persist().call(() -> cb.completedAt != null ? facts.callbackClosed(cb)
                     : Uni.createFrom().voidItem()).replaceWith(cb);
-        });
+        }
     }
 
     private static void requireTenant(AgentState agent, String callerTenant) {
