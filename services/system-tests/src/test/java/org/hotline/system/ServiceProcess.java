@@ -165,8 +165,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Empties a service's {@code _it} database so each run starts from nothing (Flyway recreates the schema). */
     public static void resetDatabase(String service) {
+        resetDatabase(service, "_it");
+    }
+
+    /**
+     * Empties {@code hotline_<service><suffix>}; ITs that need databases of their own use the suffix {@code _it2}
+     * (and start their processes with {@code .with("hotline.db.suffix", "_it2")}).
+     */
+    public static void resetDatabase(String service, String suffix) {
         String url = "jdbc:postgresql://" + env("HOTLINE_DB_HOST", "127.0.0.1") + ":" + env("HOTLINE_DB_PORT", "5432")
-                + "/hotline_" + service + "_it";
+                + "/hotline_" + service + suffix;
         try (Connection c = DriverManager.getConnection(url, env("HOTLINE_DB_USER", "hotline"),
                 env("HOTLINE_DB_PASSWORD", "hotline")); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
