@@ -169,7 +169,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Empties {@code hotline_<service><suffix>}; ITs that need databases of their own use the suffix {@code _it2}
+     * Empties {@code hotline_<service><suffix>}; ITs that need databases of their own use the suffixes {@code _it2} or {@code _it3}
      * (and start their processes with {@code .with("hotline.db.suffix", "_it2")}).
      */
     public static void resetDatabase(String service, String suffix) {
