@@ -33,6 +33,7 @@ public class IndexFreshness {
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
+    private final java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
     private PgSubscriber subscriber;
 
     public IndexFreshness(ArticleIndex index, ArticleSnapshotRepository snapshots, SeedLoader seeds,
@@ -54,7 +55,8 @@ public class IndexFreshness {
             seeds.loadIfEmpty().await().atMost(Duration.ofMinutes(2));
         }
         rebuild().await().atMost(Duration.ofMinutes(2));
-        listen();
+        // Start-up (and so readiness) waits until this replica listens: a change made before that would be missed.
+        listen().await().atMost(Duration.ofSeconds(30));
     }
 
     /** Rebuilds the whole index from the database. */
@@ -69,11 +71,12 @@ public class IndexFreshness {
                 .invoke(s -> index.replace(articleId, s)).replaceWithVoid();
     }
 
-    private void listen() {
+    private Uni<Void> listen() {
         subscriber = PgSubscriber.subscriber(vertx, options);
         subscriber.reconnectPolicy(retries -> 500L);
         subscriber.channel(config.index().notifyChannel())
                 .subscribeHandler(() -> {
+                    listening.complete(null);
                     if (subscriptions.incrementAndGet() > 1) {
                         Log.info("Change notifications resumed; rebuilding the knowledge index");
                         rebuild().subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
@@ -89,8 +92,9 @@ public class IndexFreshness {
                     }
                     refresh(id).subscribe().with(ok -> { }, f -> Log.errorf(f, "Index refresh of %s failed", id));
                 });
-        subscriber.connect().subscribe().with(ok -> Log.infof("Listening for article changes on '%s'",
-                config.index().notifyChannel()), f -> Log.error("Cannot LISTEN for article changes", f));
+        return subscriber.connect()
+                .chain(() -> Uni.createFrom().completionStage(listening))
+                .invoke(() -> Log.infof("Listening for article changes on '%s'", config.index().notifyChannel()));
     }
 
     @PreDestroy

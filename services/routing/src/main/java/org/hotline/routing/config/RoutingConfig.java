@@ -47,4 +47,12 @@ public interface RoutingConfig {
     /** Reopens (退回重办) after which an order becomes supervised automatically. */
     @WithDefault("2")
     int superviseAfterReopens();
+
+    /** How often each replica runs the deadline sweep (read by the {@code @Scheduled} expression of WorkOrderSweep). */
+    @WithDefault("60s")
+    String sweepEvery();
+
+    /** How long after start-up the first sweep runs. */
+    @WithDefault("30s")
+    String sweepDelay();
 }
