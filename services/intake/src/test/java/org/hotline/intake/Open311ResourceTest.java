@@ -29,6 +29,20 @@ class Open311ResourceTest {
     }
 
     @Test
+    void refusesSecondIntegratorForRepeatedIdempotencyKey() {
+        String key = java.util.UUID.randomUUID().toString();
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "98")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"name\":\"重复提交App\"}")
+                .when().post("/api/v1/open311-integrators")
+                .then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "98")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body("{\"name\":\"重复提交App\"}")
+                .when().post("/api/v1/open311-integrators")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:hotline:problem:idempotency-key-reused"));
+    }
+
+    @Test
     void listsTheFiveServicesInJsonAndXml() {
         given().when().get("/open311/v2/services.json?jurisdiction_id=98")
                 .then().statusCode(200).body("$", hasSize(5)).body("service_code", hasItem("FEEDBACK"))

@@ -23,4 +23,6 @@ public class Open311Integrator extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "idempotency_key", length = 128)
+    public String idempotencyKey;
 }

@@ -15,4 +15,8 @@ public class Open311IntegratorRepository implements PanacheRepositoryBase<Open31
     public Uni<Open311Integrator> findByKeyHash(String hash) {
         return find("apiKeyHash", hash).firstResult();
     }
+
+    public Uni<Open311Integrator> findByIdempotencyKey(String createdBy, String key) {
+        return find("createdBy = ?1 and idempotencyKey = ?2", createdBy, key).firstResult();
+    }
 }

@@ -49,13 +49,14 @@ public class Open311IntegratorResource {
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Register an Open311 integrator and get its API key (shown once)")
     public Uni<RestResponse<IntegratorView>> create(
-            @Valid @NotNull(message = "a JSON body is required") IntegratorRequest request) {
+            @Valid @NotNull(message = "a JSON body is required") IntegratorRequest request,
+            @jakarta.ws.rs.HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
         String tenant = tenants.effectiveTenant(request.tenant());
         if ("*".equals(tenant)) {
             throw org.hotline.common.problem.ProblemException.invalidField("tenant",
                     "is required for national callers (the integrator's jurisdiction)");
         }
-        return open311.createIntegrator(tenant, request.name(), tenants.subject())
+        return open311.createIntegrator(tenant, request.name(), tenants.subject(), idempotencyKey)
                 .map(n -> RestResponse.status(RestResponse.Status.CREATED, new IntegratorView(n.integrator().id,
                         n.integrator().name, n.integrator().tenant, n.apiKey(), n.integrator().createdAt)));
     }

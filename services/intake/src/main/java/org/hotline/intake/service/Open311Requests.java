@@ -61,7 +61,24 @@ public class Open311Requests {
     public record NewIntegrator(Open311Integrator integrator, String apiKey) {
     }
 
-    public Uni<NewIntegrator> createIntegrator(String tenant, String name, String createdBy) {
+    public Uni<NewIntegrator> createIntegrator(String tenant, String name, String createdBy, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return newIntegrator(tenant, name, createdBy, null);
+        }
+        // The API key is stored hashed and shown once, so a replay cannot show it again: it is refused, naming
+        // the integrator the first request created, and nothing new is created.
+        return integrators.findByIdempotencyKey(createdBy, idempotencyKey)
+                .flatMap(earlier -> {
+                    if (earlier != null) {
+                        return Uni.createFrom().failure(org.hotline.common.problem.ProblemException.conflict(
+                                "idempotency-key-reused", "This Idempotency-Key already registered integrator "
+                                        + earlier.id + "; its API key was shown once."));
+                    }
+                    return newIntegrator(tenant, name, createdBy, idempotencyKey);
+                });
+    }
+
+    private Uni<NewIntegrator> newIntegrator(String tenant, String name, String createdBy, String idempotencyKey) {
         byte[] raw = new byte[24];
         RANDOM.nextBytes(raw);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -72,6 +89,7 @@ public class Open311Requests {
         i.apiKeyHash = hash(key);
         i.createdBy = createdBy;
         i.createdAt = Instant.now();
+        i.idempotencyKey = idempotencyKey;
         return Panache.withTransaction(() -> integrators.persist(i)).map(saved -> new NewIntegrator(saved, key));
     }
 
