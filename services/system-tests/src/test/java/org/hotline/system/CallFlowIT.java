@@ -51,26 +51,7 @@ class CallFlowIT {
                 .with("hotline.intake.region-retry.interval", "1s")
                 .with("hotline.intake.hand-offs.max-backoff", "5s")
                 .start();
-        warmUp();
-    }
-
-    /**
-     * Freshly started JVMs answer their first calls slowly, and a slow region answer is correctly turned into a
-     * PENDING region; so the test waits until a registration is resolved at once before it checks anything.
-     */
-    private static void warmUp() {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(giveUp)) {
-            String status = given().header("Authorization", AGENT)
-                    .contentType(ContentType.JSON).body(ZIBO_CONTACT)
-                    .when().post(intake.baseUrl() + "/api/v1/contacts")
-                    .then().statusCode(201).extract().path("region.status");
-            if ("RESOLVED".equals(status)) {
-                return;
-            }
-            ServiceProcess.sleep(1000);
-        }
-        throw new IllegalStateException("intake never resolved a region through routing within 120 s");
+        IntakeWarmUp.untilRegionsResolve(intake, AGENT, ZIBO_CONTACT);
     }
 
     @AfterAll
