@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.hotline.common.problem.Problem;
+import org.hotline.common.grpc.ProblemStatus;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.contracts.routing.v1.MutinyRegionResolutionGrpc;
 import org.hotline.contracts.routing.v1.ResolveRegionRequest;
@@ -45,20 +45,11 @@ public class RoutingRegionClient {
 
     private static Throwable classify(Throwable failure) {
         Status status = ((StatusRuntimeException) failure).getStatus();
-        String description = status.getDescription() == null ? "" : status.getDescription();
-        // Routing sends "urn:hotline:problem:<slug>: <detail>" (ProblemStatus); keep its words for the citizen's agent.
-        String slug = "invalid-number";
-        String detail = description;
-        if (description.startsWith(Problem.TYPE_PREFIX)) {
-            int colon = description.indexOf(':', Problem.TYPE_PREFIX.length());
-            if (colon > 0) {
-                slug = description.substring(Problem.TYPE_PREFIX.length(), colon);
-                detail = description.substring(colon + 1).trim();
-            }
-        }
+        // Routing's problems keep their type and words across gRPC (ProblemStatus), for the citizen's agent.
+        String slug = java.util.Objects.requireNonNullElse(ProblemStatus.slugOf(status), "invalid-number");
+        String detail = ProblemStatus.detailOf(status);
         return switch (status.getCode()) {
-            case INVALID_ARGUMENT -> new RegionRejectedException(
-                    "validation".equals(slug) ? "validation" : slug, "validation".equals(slug) ? 400 : 422, detail);
+            case INVALID_ARGUMENT -> new RegionRejectedException(slug, "validation".equals(slug) ? 400 : 422, detail);
             case NOT_FOUND -> new RegionRejectedException(slug, 422, detail);
             default -> failure;
         };

@@ -118,11 +118,7 @@ public class ContactRegistration {
             // The region was pending, so the registration was already accepted: a region outside the registering
             // tenant is recorded rather than refused, and the contact stays visible to the tenant that took it.
             String keepTenant = Roles.NATIONAL.equals(contact.tenant) ? null : contact.tenant;
-            try {
-                apply(contact, outcome, null);
-            } catch (ProblemException e) {
-                Log.warnf("Contact %s: %s", contact.id, e.getMessage());
-            }
+            apply(contact, outcome, null);
             if (keepTenant != null) {
                 contact.tenant = keepTenant;
             }
