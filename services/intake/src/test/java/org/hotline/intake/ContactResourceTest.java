@@ -101,7 +101,7 @@ class ContactResourceTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:hotline:problem:payload-too-large"));
         given().header("Authorization", TestTokens.bearer("agent", "37")).contentType(ContentType.JSON)
-                .body("{\"channel\":\"PHONE\",\"dialedNumber\":\"0999-12393\",\"callerNumber\":\"13905330000\"}")
+                .body("{\"channel\":\"PHONE\",\"dialedNumber\":\"0123-12393\",\"callerNumber\":\"13905330000\"}")
                 .when().post("/api/v1/contacts")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:hotline:problem:unknown-area-code"));

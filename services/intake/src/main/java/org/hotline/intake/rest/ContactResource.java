@@ -57,7 +57,8 @@ public class ContactResource {
             @Parameter(description = "Repeats with the same key return the first registration")
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             UriInfo uri) {
-        return registration.register(request, tenants.tenant(), tenants.subject(), idempotencyKey)
+        return registration.register(request, tenants.tenant(), tenants.subject(),
+                org.hotline.intake.service.IdempotencyKey.of("contacts", idempotencyKey, request))
                 .map(r -> RestResponse.ResponseBuilder
                         .<ContactView>create(RestResponse.Status.CREATED, ContactView.of(r.contact()))
                         .location(uri.getAbsolutePathBuilder().path(r.contact().id.toString()).build())

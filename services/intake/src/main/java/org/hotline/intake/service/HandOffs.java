@@ -15,7 +15,7 @@ import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.domain.HandOffStatus;
 import org.hotline.intake.domain.RegionStatus;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.repository.HandOffRepository;
 

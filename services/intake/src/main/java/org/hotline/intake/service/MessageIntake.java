@@ -12,7 +12,7 @@ import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.domain.Message;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.repository.HandOffRepository;
 import org.hotline.intake.repository.MessageRepository;
 import org.hotline.intake.rest.ContactRequest;
@@ -59,9 +59,10 @@ public class MessageIntake {
         if (request.phone() != null && !request.phone().isBlank() && PhoneNumber.normalise(request.phone()) == null) {
             throw ProblemException.invalidField("phone", "is not a phone number");
         }
-        ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode());
+        ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode(),
+                request.address(), null, null);
         return registration.register(contact, categories.categorise(request.text().trim()), callerTenant, subject,
-                idempotencyKey).flatMap(r -> r.replayed()
+                IdempotencyKey.of("messages", idempotencyKey, request)).flatMap(r -> r.replayed()
                 ? replay(r.contact())
                 : handle(r.contact(), request));
     }
