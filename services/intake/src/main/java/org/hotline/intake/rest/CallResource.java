@@ -122,7 +122,7 @@ public class CallResource {
                 throw ProblemException.notFound("call-not-found", "No call " + callId + ".");
             }
             if (call.tenant != null) {
-                tenants.requireAccess(call.tenant);
+                Visibility.require(tenants, call.tenant, "call-not-found", "call " + callId);
             }
             boolean masked = !(tenants.hasRole(Roles.AGENT) || tenants.hasRole(Roles.SERVICE));
             return view(call, masked, null);
@@ -139,7 +139,7 @@ public class CallResource {
     public Uni<QueuePosition> position(@PathParam("callId") String callId) {
         return queues.position(callId).invoke(p -> {
             if (p.tenant() != null) {
-                tenants.requireAccess(p.tenant());
+                Visibility.require(tenants, p.tenant(), "call-not-found", "call " + callId);
             }
         });
     }
@@ -153,9 +153,9 @@ public class CallResource {
     @APIResponse(responseCode = "201", description = "Booked; Location points to the callback")
     public Uni<RestResponse<CallbackView>> callback(@PathParam("callId") String callId,
             @Valid CallbackRequest request, UriInfo uri) {
-        return callbacks.request(callId, request == null ? null : request.phone())
+        return callbacks.request(callId, request == null ? null : request.phone(), tenants.tenant())
                 .map(r -> {
-                    tenants.requireAccess(r.callback().tenant);
+                    Visibility.require(tenants, r.callback().tenant, "call-not-found", "call " + callId);
                     return RestResponse.ResponseBuilder.<CallbackView>create(RestResponse.Status.CREATED,
                                     CallbackView.of(r.callback(), false))
                             .location(uri.getBaseUriBuilder().path("/api/v1/callbacks/" + r.callback().id).build())
@@ -184,7 +184,7 @@ public class CallResource {
                 throw ProblemException.notFound("call-not-found", "No call " + callId + ".");
             }
             if (call.tenant != null) {
-                tenants.requireAccess(call.tenant);
+                Visibility.require(tenants, call.tenant, "call-not-found", "call " + callId);
             }
             return call;
         });

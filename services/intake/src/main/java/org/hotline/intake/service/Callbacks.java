@@ -52,14 +52,17 @@ public class Callbacks {
 
     /** Books a callback for a waiting call (or any call outside service hours), keeping the call's place. */
     @WithTransaction
-    public Uni<Requested> request(String callId, String phone) {
+    public Uni<Requested> request(String callId, String phone, String callerTenant) {
         return callbacks.findByCall(callId).flatMap(existing -> existing != null
                 ? Uni.createFrom().item(new Requested(existing, true))
-                : calls.findById(callId, LockModeType.PESSIMISTIC_WRITE).flatMap(call -> create(call, callId, phone)));
+                : calls.findById(callId, LockModeType.PESSIMISTIC_WRITE)
+                        .flatMap(call -> create(call, callId, phone, callerTenant)));
     }
 
-    private Uni<Requested> create(CallRecord call, String callId, String phone) {
-        if (call == null || call.offeredAt == null) {
+    private Uni<Requested> create(CallRecord call, String callId, String phone, String callerTenant) {
+        boolean otherTenant = call != null && call.tenant != null && callerTenant != null
+                && !"*".equals(callerTenant) && !"*".equals(call.tenant) && !callerTenant.equals(call.tenant);
+        if (call == null || call.offeredAt == null || otherTenant) {
             throw ProblemException.notFound("call-not-found", "No offered call " + callId + ".");
         }
         Instant now = Instant.now();

@@ -54,6 +54,18 @@ public class ContactRegistration {
     /** As above, for a contact whose service category is known at registration (text channels). */
     public Uni<Registered> register(ContactRequest request, ServiceCategory category, String callerTenant,
             String subject, IdempotencyKey idempotencyKey) {
+        return prepare(request, callerTenant, subject, idempotencyKey).flatMap(r -> r.replayed()
+                ? Uni.createFrom().item(r)
+                : Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false)));
+    }
+
+    /**
+     * Everything of a registration but the write: the replayed contact for a repeated Idempotency-Key, or a new
+     * contact with its region, not yet stored: the caller stores it with {@link #store} inside its own transaction
+     * (a message and its contact are one transaction).
+     */
+    public Uni<Registered> prepare(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey idempotencyKey) {
         if (request.channel() == Channel.PHONE && blankToNull(request.dialedNumber()) == null) {
             throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
         }
@@ -70,7 +82,7 @@ public class ContactRegistration {
                 : contacts.findByIdempotencyKey(scope, idempotencyKey.endpoint(), subject, idempotencyKey.key());
         return earlier.flatMap(found -> {
             if (found == null) {
-                return resolveAndStore(request, category, callerTenant, subject, idempotencyKey);
+                return resolve(request, callerTenant, subject, idempotencyKey);
             }
             if (idempotencyKey.requestHash() != null && found.requestHash != null
                     && !idempotencyKey.requestHash().equals(found.requestHash)) {
@@ -81,8 +93,8 @@ public class ContactRegistration {
         });
     }
 
-    private Uni<Registered> resolveAndStore(ContactRequest request, ServiceCategory category, String callerTenant,
-            String subject, IdempotencyKey key) {
+    private Uni<Registered> resolve(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey key) {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.channel = request.channel();
@@ -104,20 +116,18 @@ public class ContactRegistration {
         contact.registeredBy = subject;
         contact.createdAt = Instant.now();
         contact.updatedAt = contact.createdAt;
-        return regions.lookup(contact).flatMap(outcome -> {
+        // The region is asked before any transaction, so no database connection waits on routing.
+        return regions.lookup(contact).map(outcome -> {
             apply(contact, outcome, callerTenant);
-            return save(contact, category);
-        }).map(saved -> {
-            metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
-                    "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment();
-            return new Registered(saved, false);
+            return new Registered(contact, false);
         });
     }
 
-    private Uni<Contact> save(Contact contact, ServiceCategory category) {
-        // An explicit transaction (not @WithTransaction): this is called from inside the bean, past its interceptors.
-        return Panache.withTransaction(() -> contacts.persist(contact)
-                .call(saved -> facts.contactRegistered(saved, category)));
+    /** Stores a prepared contact and its registration fact; must run inside the caller's transaction. */
+    public Uni<Contact> store(Contact contact, ServiceCategory category) {
+        return contacts.persist(contact).call(saved -> facts.contactRegistered(saved, category)).invoke(saved ->
+                metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
+                        "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment());
     }
 
     /** Applies a region outcome; a provincial caller may only register contacts of its own province. */

@@ -61,7 +61,7 @@ public class MessageIntake {
         }
         ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode(),
                 request.address(), null, null);
-        return registration.register(contact, categories.categorise(request.text().trim()), callerTenant, subject,
+        return registration.prepare(contact, callerTenant, subject,
                 IdempotencyKey.of("messages", idempotencyKey, request)).flatMap(r -> r.replayed()
                 ? replay(r.contact())
                 : handle(r.contact(), request));
@@ -105,7 +105,9 @@ public class MessageIntake {
                 m.citations = HandOffs.cut(answer.citations().stream()
                         .map(c -> c.documentName() + "|" + c.documentNumber() + "|" + c.url())
                         .collect(Collectors.joining("\n")), 4000);
-                return Panache.withTransaction(() -> messages.persist(m)
+                // The contact and its message in one transaction: never a contact without its message.
+                return Panache.withTransaction(() -> registration.store(contact, category)
+                        .flatMap(c -> messages.persist(m))
                         .call(saved -> facts.messageOutcome(saved, contact.poolingRegionCode, null)))
                         .map(saved -> new Received(saved, null, false, null));
             }
@@ -113,7 +115,8 @@ public class MessageIntake {
             HandOffs.Draft draft = new HandOffs.Draft(category, null,
                     category.chineseName() + "：" + HandOffs.cut(text, 60), text, contact.callerNumber,
                     request.citizenName(), null, null, null);
-            return Panache.withTransaction(() -> handOffs.open(contact, draft).flatMap(h -> {
+            return Panache.withTransaction(() -> registration.store(contact, category)
+                    .flatMap(c -> handOffs.open(contact, draft)).flatMap(h -> {
                 m.reply = (answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? AutomaticAnswers.FALLBACK
                         : "您好，您的问题已登记，将由工作人员办理并答复您。") + "查询码：" + h.queryCode + "。"
                         + (open ? "" : "现在是非工作时间，工作人员将在工作时间内处理。");

@@ -98,6 +98,9 @@ public class Open311Requests {
     }
 
     public Uni<HandOff> submit(Submission s, String idempotencyKey) {
+        if (s.toString().indexOf('\u0000') >= 0) {
+            throw new Open311Error(400, "a field contains a NUL character");
+        }
         if (blank(s.apiKey())) {
             throw new Open311Error(400, "api_key is required");
         }
@@ -142,12 +145,18 @@ public class Open311Requests {
                     null, blank(s.regionAttribute()) ? null : s.regionAttribute(),
                     blank(s.addressString()) ? null : HandOffs.cut(s.addressString().trim(), 255), lat, lon);
             IdempotencyKey key = IdempotencyKey.of("open311", idempotencyKey, s);
-            return registration.register(contact, category, integrator.tenant, "open311:" + integrator.id, key)
+            return registration.prepare(contact, integrator.tenant, "open311:" + integrator.id, key)
                     .onFailure(ProblemException.class)
-                    .transform(e -> new Open311Error(400, ((ProblemException) e).problem().detail()))
-                    .flatMap(r -> Panache.withTransaction(() -> dispatcher.open(r.contact(), new HandOffs.Draft(
+                    .transform(e -> new Open311Error(((ProblemException) e).problem().status() == 422
+                            && "urn:hotline:problem:idempotency-key-reused".equals(((ProblemException) e).problem()
+                                    .type()) ? 422 : 400, ((ProblemException) e).problem().detail()))
+                    // The contact and its case in one transaction.
+                    .flatMap(r -> Panache.withTransaction(() -> (r.replayed()
+                            ? Uni.createFrom().item(r.contact())
+                            : registration.store(r.contact(), category)).flatMap(stored -> dispatcher.open(r.contact(),
+                                    new HandOffs.Draft(
                             category, null, category.chineseName() + "：" + HandOffs.cut(s.description(), 60),
-                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon))
+                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon)))
                             .call(h -> r.replayed() ? Uni.createFrom().voidItem() : facts.handedOff(
                                     h.contactId.toString(), h.contactId.toString(), "OPEN311", h.tenant,
                                     r.contact().poolingRegionCode, category, "NEEDS_DEPARTMENT",
