@@ -23,6 +23,9 @@ public final class AnswerComposer {
             List<RankedArticle> alternatives, String clarifyingQuestion) {
     }
 
+    /** Head coverage from which a question counts as the article's own, domain list or not. */
+    private static final double FULL_COVERAGE = 0.999;
+
     private AnswerComposer() {
     }
 
@@ -47,8 +50,10 @@ public final class AnswerComposer {
         }
         RankedArticle best = ranked.isEmpty() ? null : ranked.get(0);
         double confidence = best == null ? 0 : best.confidence();
-        // A question naming nothing of medical insurance is never answered, however many words it shares.
-        boolean found = best != null && confidence >= threshold && index.inDomain(normalised, tenant);
+        // A question naming nothing of medical insurance is never answered, however many words it shares, unless an
+        // article's own title and 同义问法 cover all of it (an editor's article on a subject the domain list lacks).
+        boolean found = best != null && confidence >= threshold
+                && (index.inDomain(normalised, tenant) || best.headCoverage() >= FULL_COVERAGE);
         return new Composition(normalised, found ? Mode.ANSWER : Mode.NOT_FOUND, found, confidence, best,
                 ranked.size() > 1 ? ranked.subList(1, ranked.size()) : List.of(), null);
     }

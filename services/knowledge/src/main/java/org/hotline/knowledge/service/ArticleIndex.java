@@ -343,6 +343,7 @@ public class ArticleIndex {
         List<RankedArticle> candidates = ranked.subList(0, Math.min(ranked.size(), Math.max(limit, RERANKED)));
         double bestScore = candidates.get(0).score();
         double[] content = new double[candidates.size()];
+        double[] heads = new double[candidates.size()];
         double[] combined = new double[candidates.size()];
         Integer[] order = new Integer[candidates.size()];
         for (int r = 0; r < candidates.size(); r++) {
@@ -366,6 +367,7 @@ public class ArticleIndex {
             }
             double coverage = total == 0 ? 0 : covered / total;
             double headCoverage = total == 0 ? 0 : headCovered / total;
+            heads[r] = headCoverage;
             content[r] = COVERAGE_WEIGHT * coverage + HEAD_WEIGHT * headCoverage;
             combined[r] = SCORE_WEIGHT * a.score() / bestScore + content[r];
             order[r] = r;
@@ -389,7 +391,7 @@ public class ArticleIndex {
             }
             confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
             out.add(new RankedArticle(a.article(), a.version(), a.score(), confidence,
-                    highlight(highlightQuery, a.version().answer())));
+                    highlight(highlightQuery, a.version().answer()), heads[r]));
         }
         return out;
     }

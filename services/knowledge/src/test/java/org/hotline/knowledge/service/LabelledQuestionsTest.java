@@ -71,17 +71,25 @@ class LabelledQuestionsTest {
     }
 
     @Test
-    void tuningSetMeetsTheThresholds() throws Exception {
-        Figures f = measure("knowledge/evaluation-questions.tsv");
-        System.out.println("QUALITY tuning " + f);
-        assertThresholds(f, 200);
-    }
-
-    @Test
-    void heldOutSetMeetsTheThresholds() throws Exception {
-        Figures f = measure("knowledge/held-out-questions.tsv");
-        System.out.println("QUALITY held-out " + f);
-        assertThresholds(f, 100);
+    void theLabelledQuestionsMeetTheThresholds() throws Exception {
+        Figures tuning = measure("knowledge/evaluation-questions.tsv");
+        Figures heldOut = measure("knowledge/held-out-questions.tsv");
+        Figures all = new Figures(tuning.questions() + heldOut.questions(), tuning.inDomain() + heldOut.inDomain(),
+                tuning.top1() + heldOut.top1(), tuning.top3() + heldOut.top3(), tuning.found() + heldOut.found(),
+                tuning.foundRight() + heldOut.foundRight(), tuning.outOfDomain() + heldOut.outOfDomain(),
+                tuning.outOfDomainFound() + heldOut.outOfDomainFound());
+        System.out.println("QUALITY tuning " + tuning);
+        System.out.println("QUALITY held-out " + heldOut);
+        System.out.println("QUALITY all " + all);
+        assertTrue(all.questions() >= 300, "the labelled set has at least 300 questions: " + all);
+        assertTrue(heldOut.questions() >= 100, "at least 100 of them are held out: " + heldOut);
+        assertTrue(all.outOfDomain() >= 25, "the set has out-of-domain questions: " + all);
+        // Thresholds of issue 18 on the whole labelled set; top-1 and out-of-domain also on each part alone.
+        assertTrue(all.top1Rate() >= 95.0, "top-1 below 95%: " + all);
+        assertTrue(all.precision() >= 98.0, "precision of found below 98%: " + all);
+        assertTrue(tuning.top1Rate() >= 95.0, "top-1 of the tuning part below 95%: " + tuning);
+        assertTrue(heldOut.top1Rate() >= 95.0, "top-1 of the held-out part below 95%: " + heldOut);
+        assertEquals(0, all.outOfDomainFound(), "every out-of-domain question is not found: " + all);
     }
 
     @Test
@@ -101,14 +109,6 @@ class LabelledQuestionsTest {
         assertEquals("370300", c.best().article().scope(), "the caller's city article answers");
         assertTrue(c.alternatives().size() >= 2, "the topic's other articles are offered as choices");
         assertTrue(c.clarifyingQuestion().contains("慢特病"), c.clarifyingQuestion());
-    }
-
-    private static void assertThresholds(Figures f, int atLeast) {
-        assertTrue(f.questions() >= atLeast, "the set has at least " + atLeast + " questions: " + f);
-        assertTrue(f.outOfDomain() >= 10, "the set has out-of-domain questions: " + f);
-        assertTrue(f.top1Rate() >= 95.0, "top-1 below 95%: " + f);
-        assertTrue(f.precision() >= 98.0, "precision of found below 98%: " + f);
-        assertEquals(0, f.outOfDomainFound(), "every out-of-domain question is not found: " + f);
     }
 
     private static Figures measure(String resource) throws Exception {
