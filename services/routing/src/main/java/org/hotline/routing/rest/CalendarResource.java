@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.routing.domain.LimitUnit;
+import org.hotline.routing.domain.CalendarChange;
+import org.hotline.routing.service.CalendarChanges;
 import org.hotline.routing.service.CalendarService;
 import org.hotline.routing.service.CallerIdentity;
 
@@ -29,10 +31,12 @@ import org.hotline.routing.service.CallerIdentity;
 public class CalendarResource {
 
     private final CalendarService calendars;
+    private final CalendarChanges changes;
     private final CallerIdentity callers;
 
-    public CalendarResource(CalendarService calendars, CallerIdentity callers) {
+    public CalendarResource(CalendarService calendars, CalendarChanges changes, CallerIdentity callers) {
         this.calendars = calendars;
+        this.changes = changes;
         this.callers = callers;
     }
 
@@ -72,7 +76,7 @@ public class CalendarResource {
         if (body == null || body.working() == null) {
             throw ProblemException.invalidField("working", "is required: true for a working day, false for a holiday");
         }
-        return calendars.setDay(tenant, date("day", day), body.working(), body.name());
+        return changes.setDay(callers.current(), tenant, date("day", day), body.working(), body.name());
     }
 
     @DELETE
@@ -84,7 +88,17 @@ public class CalendarResource {
             @Parameter(example = "2026-12-24") @PathParam("day") String day) {
         checkTenant(tenant);
         callers.current().requireCenter(tenant, "change calendars");
-        return calendars.removeDay(tenant, date("day", day));
+        return changes.removeDay(callers.current(), tenant, date("day", day));
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "The calendar's audit trail: who set or removed which day, and how many deadlines moved")
+    public Uni<List<CalendarChange>> changes(@PathParam("tenant") String tenant) {
+        checkTenant(tenant);
+        callers.current().requireCenter(tenant, "read calendar changes");
+        return changes.changes(tenant);
     }
 
     @PUT

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
@@ -40,9 +42,27 @@ public class CalendarService {
     private final RoutingConfig config;
     private volatile Snapshot snapshot;
 
-    public CalendarService(CalendarRepository days, RoutingConfig config) {
+    public CalendarService(CalendarRepository days, RoutingConfig config, MeterRegistry metrics) {
         this.days = days;
         this.config = config;
+        // 1 from December 1st while next year's national holidays are missing: alert on it (docs/routing.md).
+        Gauge.builder("hotline_routing_calendar_next_year_missing", this, c -> c.nextYearMissing(LocalDate.now(
+                ZoneId.of(config.zone()))) == null ? 0 : 1).tag("tenant", NATIONAL)
+                .description("1 from December 1st while the national calendar has no holiday data for next year")
+                .register(metrics);
+    }
+
+    /**
+     * From December 1st, the warning that next year's national holidays are not entered (deadlines into it count
+     * weekends only); null otherwise or before the calendar is first loaded.
+     */
+    public String nextYearMissing(LocalDate today) {
+        Snapshot s = snapshot;
+        if (s == null || today.getMonthValue() < 12 || s.nationalYears().contains(today.getYear() + 1)) {
+            return null;
+        }
+        return "The national calendar has no holidays for " + (today.getYear() + 1) + " yet: deadlines reaching it "
+                + "count weekends only. Enter them with PUT /api/v1/calendars/%2A/days/{day} (platform operator).";
     }
 
     /** Every calendar at one moment. */
