@@ -181,6 +181,7 @@ QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%s/%s%s" (include "
 HOTLINE_JWT_ISSUER: {{ $root.Values.jwt.issuer | quote }}
 HOTLINE_JWT_PUBLIC_KEY: {{ ternary "/etc/hotline/jwt/publicKeys.json" "/etc/hotline/jwt/publicKey.pem" (eq $root.Values.jwt.verificationKeys "jwks") }}
 HOTLINE_JWT_PRIVATE_KEY: /etc/hotline/jwt/privateKey.pem
+HOTLINE_JWT_KEY_ID: {{ $root.Values.jwt.signingKeyId | quote }}
 {{- range $client := $svc.grpcClients }}
 {{- $target := include "hotline.svc" (dict "root" $root "name" $client) | fromYaml }}
 {{- $address := include "hotline.grpcAddress" (dict "root" $root "name" $client) | fromYaml }}
