@@ -108,9 +108,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // A failover, a cut connection or a full server: nothing was committed, the client may retry (issue 12).
+            Log.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(Problem.of("database-unavailable", "Service unavailable", 503,
+                    "The database is unavailable for a moment; retry after the number of seconds in Retry-After."), uri))
+                    .header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
         Log.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; it has been logged."), uri);
+    }
+
+    /**
+     * Whether {@code e} (or a cause) says the database cannot be reached or dropped the connection: connection
+     * errors (SQLSTATE class 08), too many connections (53300), an administrator or crash shutdown (57P01-57P03),
+     * a closed or refused connection.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().equals("53300")
+                            || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {
