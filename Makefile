@@ -43,6 +43,9 @@ k8s-validate: java ## Check that k8s/ matches the chart and validates against th
 k8s-generate: ## Regenerate the plain manifests in k8s/ from the chart
 	scripts/k8s-generate.sh
 
+bench: java ## Measure the running suite (open-model load): make bench [SCENARIO=contacts]; writes docs/benchmarks.md
+	@SCENARIO="$(or $(SCENARIO),all)" scripts/bench.sh
+
 clean: java ## Remove build output and the local run folder (.run/)
 	$(MVN) -q clean
 	rm -rf .run

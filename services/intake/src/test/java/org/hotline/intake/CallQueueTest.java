@@ -16,6 +16,13 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.hotline.contracts.intake.v1.AgentStateChanged;
+import org.hotline.contracts.intake.v1.CallAbandoned;
+import org.hotline.contracts.intake.v1.CallAnswered;
+import org.hotline.contracts.intake.v1.CallEnded;
+import org.hotline.contracts.intake.v1.CallOffered;
+import org.hotline.contracts.intake.v1.CallbackKept;
+import org.hotline.contracts.intake.v1.CallbackOffered;
 import org.hotline.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class CallQueueTest {
 
     private static final String SWITCH = TestTokens.bearer("service", "*");
+
+    @jakarta.inject.Inject
+    FeedEvents feed;
 
     @AfterEach
     void peersBackUp() {
@@ -61,6 +71,11 @@ class CallQueueTest {
         event(UUID.randomUUID().toString(), third, "ABANDONED", Instant.now(), "");
         position(third).body("position", equalTo(2)).body("state", equalTo("CALLBACK_WAITING"))
                 .body("callbackId", equalTo(callback));
+        CallAbandoned abandoned = feed.single(third, "intake.call.abandoned").as(CallAbandoned.parser());
+        assertTrue(abandoned.getCallbackBooked(), "the abandon kept its place by a callback");
+        assertTrue(abandoned.getReachedQueue());
+        assertEquals(region, feed.single(callback, "intake.callback.offered").as(CallbackOffered.parser())
+                .getQueueId());
 
         // The switch retries the answered event: nothing changes.
         event(answerEvent, first, "ANSWERED", Instant.now().plusSeconds(30), ",\"agentId\":\"someone-else\"")
@@ -86,6 +101,13 @@ class CallQueueTest {
                 .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
                 .then().statusCode(200).body("id", equalTo(callback));
         attempt(agentToken, callback, agent, "REACHED").body("status", equalTo("DONE")).body("attempts", equalTo(2));
+        CallbackKept kept = feed.single(callback, "intake.callback.kept").as(CallbackKept.parser());
+        assertEquals(2, kept.getAttempts());
+        assertEquals(agent, kept.getAgentId());
+        assertEquals(java.util.List.of("intake.agent.state-changed"),
+                feed.of(agent).stream().map(FeedEvents.Stored::type).toList());
+        assertEquals("BUSY", feed.single(agent, "intake.agent.state-changed").as(AgentStateChanged.parser())
+                .getState());
     }
 
     @Test
@@ -157,6 +179,26 @@ class CallQueueTest {
                 .body("callerNumber", equalTo("+8613905330000"));
         given().header("Authorization", TestTokens.bearer("leader", "98")).when().get("/api/v1/calls/" + call)
                 .then().statusCode(200).body("callerNumber", equalTo("139****0000"));
+
+        // Each fact once on the feed, typed, with what appraisal computes from, whatever order the events came in.
+        var offeredFact = feed.single(call, "intake.call.offered").as(CallOffered.parser());
+        assertEquals(region, offeredFact.getQueueId());
+        assertEquals(contactId, offeredFact.getContactId());
+        var answered = feed.single(call, "intake.call.answered").as(CallAnswered.parser());
+        assertEquals("a1", answered.getAgentId());
+        assertEquals(20.0, answered.getWaitSeconds());
+        var ended = feed.single(call, "intake.call.ended");
+        assertEquals(2, ended.payloadVersion());
+        CallEnded endedFact = ended.as(CallEnded.parser());
+        assertEquals(180.0, endedFact.getHandleSeconds());
+        assertEquals(20.0, endedFact.getWaitSeconds());
+        assertEquals(org.hotline.common.v1.ServiceCategory.FEEDBACK, endedFact.getCategory());
+        assertEquals("WORK_ORDER", endedFact.getOutcome());
+        assertEquals("98", ended.tenant());
+        assertEquals(0, feed.of(call).stream().filter(e -> e.type().equals("intake.call.abandoned")).count());
+        // No personal data: the caller's number is nowhere in the call's events.
+        feed.of(call).forEach(e -> assertTrue(!new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("13905330000"), e.type() + " carries the caller's number"));
     }
 
     @Test

@@ -18,7 +18,7 @@ public class EvaluationFacts implements FeedHandler {
     private final Channel channel;
     private final KpiFactRepository facts;
 
-    public EvaluationFacts(@GrpcClient("evaluation-feed") Channel channel, KpiFactRepository facts) {
+    public EvaluationFacts(@GrpcClient("evaluation") Channel channel, KpiFactRepository facts) {
         this.channel = channel;
         this.facts = facts;
     }

@@ -10,4 +10,16 @@ import org.hotline.evaluation.domain.Evaluation;
 @ApplicationScoped
 @WithSession
 public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, UUID> {
+
+    /** One evaluation visible in the scope, or null. */
+    public io.smallrye.mutiny.Uni<Evaluation> findScoped(Scope scope, UUID id) {
+        if (scope.national()) {
+            return findById(id);
+        }
+        if (scope.evaluatorSubject() != null) {
+            return find("id = ?1 and tenant = ?2 and evaluator = ?3", id, scope.tenant(), scope.evaluatorSubject())
+                    .firstResult();
+        }
+        return find("id = ?1 and tenant = ?2", id, scope.tenant()).firstResult();
+    }
 }

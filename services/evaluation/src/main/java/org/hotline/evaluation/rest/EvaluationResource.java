@@ -23,6 +23,7 @@ import org.hotline.common.security.TenantContext;
 import org.hotline.evaluation.domain.Evaluation;
 import org.hotline.evaluation.repository.EvaluationRepository;
 import org.hotline.evaluation.service.EvaluationDraft;
+import org.hotline.evaluation.service.CallerScope;
 import org.hotline.evaluation.service.EvaluationRecorder;
 
 /** Evaluators record their verdict on handled work orders; each one is published on evaluation's feed. */
@@ -35,11 +36,14 @@ public class EvaluationResource {
     private final EvaluationRecorder recorder;
     private final EvaluationRepository evaluations;
     private final TenantContext tenants;
+    private final CallerScope caller;
 
-    public EvaluationResource(EvaluationRecorder recorder, EvaluationRepository evaluations, TenantContext tenants) {
+    public EvaluationResource(EvaluationRecorder recorder, EvaluationRepository evaluations, TenantContext tenants,
+            CallerScope caller) {
         this.recorder = recorder;
         this.evaluations = evaluations;
         this.tenants = tenants;
+        this.caller = caller;
     }
 
     /** An evaluation as the API shows it. */
@@ -54,13 +58,14 @@ public class EvaluationResource {
 
     @POST
     @Operation(summary = "Record an evaluation",
-            description = "Publishes evaluation.evaluation.recorded. A retry with the same Idempotency-Key returns "
+            description = "The work order must be a case evaluation follows from routing's feed, in your tenant "
+                    + "(404 case-not-found otherwise). Publishes evaluation.evaluation.recorded. A retry with the same Idempotency-Key returns "
                     + "the first evaluation (200) instead of recording another.")
     public Uni<Response> record(
             @Parameter(example = "7c1e9a52-0f7e-4b8e-a1d5-5c1b7e0e9f00") @HeaderParam("Idempotency-Key") String key,
             EvaluationDraft draft, @Context UriInfo uri) {
         tenants.requireAccess(EvaluationRecorder.tenantOf(draft, ""));
-        return recorder.record(draft, tenants.subject(), key).map(r -> (r.replayed()
+        return recorder.record(caller.scope(), draft, tenants.subject(), key).map(r -> (r.replayed()
                 ? Response.ok(EvaluationView.of(r.evaluation()))
                 : Response.created(uri.getAbsolutePathBuilder().path(r.evaluation().id.toString()).build())
                         .entity(EvaluationView.of(r.evaluation()))).build());
@@ -70,8 +75,8 @@ public class EvaluationResource {
     @Path("/{id}")
     @Operation(summary = "Read an evaluation")
     public Uni<EvaluationView> get(@PathParam("id") UUID id) {
-        return evaluations.findById(id).map(e -> {
-            if (e == null || !tenants.canAccess(e.tenant)) {
+        return evaluations.findScoped(caller.scope(), id).map(e -> {
+            if (e == null) {
                 throw ProblemException.notFound("evaluation-not-found", "No evaluation " + id + " in your tenant.");
             }
             return EvaluationView.of(e);

@@ -13,9 +13,9 @@ import org.hotline.common.problem.ProblemException;
 import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
 import org.hotline.evaluation.domain.Evaluation;
 import org.hotline.evaluation.domain.EvaluationVerdict;
-import org.hotline.evaluation.domain.IdempotentRequest;
+import org.hotline.evaluation.repository.CaseRepository;
 import org.hotline.evaluation.repository.EvaluationRepository;
-import org.hotline.evaluation.repository.IdempotentRequestRepository;
+import org.hotline.evaluation.repository.Scope;
 import org.hotline.events.outbox.EventOutbox;
 import org.hotline.events.outbox.NewEvent;
 
@@ -31,13 +31,15 @@ public class EvaluationRecorder {
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
     private final EvaluationRepository evaluations;
-    private final IdempotentRequestRepository requests;
+    private final IdempotencyKeys keys;
+    private final CaseRepository cases;
     private final EventOutbox outbox;
 
-    public EvaluationRecorder(EvaluationRepository evaluations, IdempotentRequestRepository requests,
+    public EvaluationRecorder(EvaluationRepository evaluations, IdempotencyKeys keys, CaseRepository cases,
             EventOutbox outbox) {
         this.evaluations = evaluations;
-        this.requests = requests;
+        this.keys = keys;
+        this.cases = cases;
         this.outbox = outbox;
     }
 
@@ -57,19 +59,26 @@ public class EvaluationRecorder {
         return draft.regionCode().substring(0, 2);
     }
 
-    /** Records one evaluation by {@code evaluator}; with an idempotency key a retry returns the first one. */
+    /**
+     * Records one evaluation by {@code evaluator}: the work order must be a case evaluation knows (from routing's
+     * feed) of the caller's tenant and of the draft's region's tenant, else 404. With an idempotency key (scoped by
+     * tenant, endpoint and caller) a retry returns the first one; the key with another body is a 422.
+     */
     @WithTransaction
-    public Uni<Recorded> record(EvaluationDraft draft, String evaluator, String idempotencyKey) {
+    public Uni<Recorded> record(Scope scope, EvaluationDraft draft, String evaluator, String idempotencyKey) {
         Evaluation evaluation = toEvaluation(draft, evaluator, "");
-        if (idempotencyKey == null) {
-            return store(List.of(evaluation)).replaceWith(new Recorded(evaluation, false));
-        }
-        var key = new IdempotentRequest.Key(idempotencyKey, evaluator);
-        return requests.findById(key).chain(done -> done != null
-                ? evaluations.findById(done.resultId).map(e -> new Recorded(e, true))
-                : store(List.of(evaluation))
-                        .call(() -> requests.persist(request(key, evaluation.id, null)))
-                        .replaceWith(new Recorded(evaluation, false)));
+        IdempotencyKeys.Scoped scoped = keys.scope(evaluation.tenant, "evaluations", evaluator, idempotencyKey, draft);
+        return keys.earlier(scoped).chain(done -> done != null
+                ? evaluations.find("id = ?1 and tenant = ?2", done.resultId, evaluation.tenant).firstResult()
+                        .map(e -> new Recorded(e, true))
+                : cases.findByWorkOrderScoped(scope, evaluation.workOrderId).chain(c -> {
+                    if (c == null || !c.tenant.equals(evaluation.tenant)) {
+                        throw ProblemException.notFound("case-not-found", "No work order " + evaluation.workOrderId
+                                + " to evaluate in tenant " + evaluation.tenant + ".");
+                    }
+                    return store(List.of(evaluation)).call(() -> keys.remember(scoped, evaluation.id, null))
+                            .replaceWith(new Recorded(evaluation, false));
+                }));
     }
 
     /**
@@ -85,13 +94,10 @@ public class EvaluationRecorder {
         for (int i = 0; i < drafts.size(); i++) {
             batch.add(toEvaluation(drafts.get(i), caller, "evaluations[" + i + "]."));
         }
-        if (idempotencyKey == null) {
-            return store(batch).replaceWith(batch.size());
-        }
-        var key = new IdempotentRequest.Key(idempotencyKey, caller);
-        return requests.findById(key).chain(done -> done != null
+        IdempotencyKeys.Scoped scoped = keys.scope("*", "evaluation-imports", caller, idempotencyKey, drafts);
+        return keys.earlier(scoped).chain(done -> done != null
                 ? Uni.createFrom().item(done.resultCount)
-                : store(batch).call(() -> requests.persist(request(key, null, batch.size()))).replaceWith(batch.size()));
+                : store(batch).call(() -> keys.remember(scoped, null, batch.size())).replaceWith(batch.size()));
     }
 
     private Uni<Void> store(List<Evaluation> batch) {
@@ -131,14 +137,5 @@ public class EvaluationRecorder {
         // Microseconds: what PostgreSQL stores, so the event and a later read agree.
         e.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return e;
-    }
-
-    private static IdempotentRequest request(IdempotentRequest.Key key, UUID resultId, Integer count) {
-        IdempotentRequest r = new IdempotentRequest();
-        r.key = key;
-        r.resultId = resultId;
-        r.resultCount = count;
-        r.createdAt = Instant.now();
-        return r;
     }
 }

@@ -23,6 +23,9 @@ public class CallRecord extends PanacheEntityBase {
     public String tenant;
     @Column(name = "region_code", columnDefinition = "bpchar(6)")
     public String regionCode;
+    /** The contact's pooling region (the queue may be its province's central queue). */
+    @Column(name = "contact_region_code", columnDefinition = "bpchar(6)")
+    public String contactRegionCode;
     public int priority;
     @Column(name = "offered_at")
     public Instant offeredAt;

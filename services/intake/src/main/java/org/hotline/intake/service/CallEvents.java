@@ -17,6 +17,7 @@ import org.hotline.intake.domain.CallRecord;
 import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.repository.CallRecordRepository;
+import org.hotline.intake.repository.CallbackRepository;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.rest.CallEventRequest;
 import org.hotline.intake.rest.ContactRequest;
@@ -37,13 +38,17 @@ public class CallEvents {
     private final ContactCategories categories;
     private final HandOffs handOffs;
     private final ContactFacts facts;
+    private final ServiceHoursCalendar hours;
+    private final CallbackRepository callbacks;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
 
     public CallEvents(CallRecordRepository calls, ContactRepository contacts, ContactRegistration registration,
-            ContactCategories categories, HandOffs handOffs, ContactFacts facts, IntakeConfig config,
-            MeterRegistry metrics) {
+            ContactCategories categories, HandOffs handOffs, ContactFacts facts, ServiceHoursCalendar hours,
+            CallbackRepository callbacks, IntakeConfig config, MeterRegistry metrics) {
         this.facts = facts;
+        this.hours = hours;
+        this.callbacks = callbacks;
         this.config = config;
         this.calls = calls;
         this.contacts = contacts;
@@ -88,14 +93,16 @@ public class CallEvents {
                 && !callerTenant.equals(call.tenant)) {
             throw ProblemException.forbidden("tenant-forbidden", "Call " + call.callId + " belongs to another tenant.");
         }
-        Instant at = e.occurredAt();
-        boolean wasComplete = complete(call);
+        // Milliseconds are what switches report; finer digits would not survive the database the same way everywhere.
+        Instant at = e.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ContactFacts.CallSnapshot before = ContactFacts.CallSnapshot.of(call);
         switch (e.type()) {
             case OFFERED -> {
                 call.offeredAt = earliest(call.offeredAt, at);
                 call.contactId = contact.id;
                 call.tenant = contact.tenant;
-                call.regionCode = queueOf(contact);
+                call.regionCode = queueOf(contact, config);
+                call.contactRegionCode = contact.poolingRegionCode;
                 call.priority = "URGENT".equals(e.priority()) ? 1 : 0;
             }
             case QUEUED -> call.queuedAt = earliest(call.queuedAt, at);
@@ -123,20 +130,22 @@ public class CallEvents {
             }
         }
         call.updatedAt = now;
-        // Published once, when the events so far first make the call complete, whatever order they came in.
-        Uni<Void> fact = !wasComplete && complete(call) ? facts.callCompleted(call) : Uni.createFrom().voidItem();
-        return fact.flatMap(x -> openCase(call));
+        // Each fact is published once, when the events so far first make it known, whatever order they came in.
+        boolean open = call.offeredAt != null && hours.isOpen(call.tenant, call.offeredAt);
+        ContactFacts.CallSnapshot afterState = ContactFacts.CallSnapshot.of(call);
+        Uni<Boolean> callbackBooked = !before.abandoned() && afterState.abandoned()
+                ? callbacks.findByCall(call.callId).map(cb -> cb != null)
+                : Uni.createFrom().item(false);
+        return callbackBooked
+                .flatMap(booked -> facts.callChanged(before, call, call.contactRegionCode, open, booked))
+                .flatMap(x -> openCase(call));
     }
 
     /** The queue a call joins: its pooling region, or its province for tenants that take calls centrally. */
-    private String queueOf(Contact contact) {
+    static String queueOf(Contact contact, IntakeConfig config) {
         boolean central = contact.tenant != null && config.queues().centralTenants()
                 .map(list -> list.contains(contact.tenant)).orElse(false);
         return central && contact.provinceCode != null ? contact.provinceCode : contact.poolingRegionCode;
-    }
-
-    private static boolean complete(CallRecord call) {
-        return call.offeredAt != null && (call.endedAt != null || call.abandonedAt != null);
     }
 
     private Uni<Applied> openCase(CallRecord call) {

@@ -88,7 +88,7 @@ public class Callbacks {
             cb.createdAt = now;
             cb.updatedAt = now;
             count(cb.tenant, "requested");
-            return callbacks.persist(cb).map(saved -> new Requested(saved, false));
+            return callbacks.persist(cb).call(facts::callbackOffered).map(saved -> new Requested(saved, false));
         });
     }
 
@@ -163,7 +163,7 @@ public class Callbacks {
                 cb.status = CallbackStatus.WAITING;
             }
             count(cb.tenant, result.toLowerCase());
-            return a.persist().call(() -> cb.completedAt != null ? facts.callbackClosed(cb)
+            return a.persist().call(() -> cb.completedAt != null ? facts.callbackClosed(cb, result)
                     : Uni.createFrom().voidItem()).replaceWith(cb);
         }
     }

@@ -13,6 +13,8 @@ import org.hotline.common.security.Roles;
 import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.RegionStatus;
+import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.rest.ContactRequest;
 
@@ -24,7 +26,13 @@ public class ContactRegistration {
     private final RegionLookup regions;
     private final MeterRegistry metrics;
 
-    public ContactRegistration(ContactRepository contacts, RegionLookup regions, MeterRegistry metrics) {
+    private final ContactFacts facts;
+    private final IntakeConfig config;
+
+    public ContactRegistration(ContactRepository contacts, RegionLookup regions, MeterRegistry metrics,
+            ContactFacts facts, IntakeConfig config) {
+        this.facts = facts;
+        this.config = config;
         this.contacts = contacts;
         this.regions = regions;
         this.metrics = metrics;
@@ -39,6 +47,12 @@ public class ContactRegistration {
      * The region is asked before the transaction so no database connection waits on routing.
      */
     public Uni<Registered> register(ContactRequest request, String callerTenant, String subject, String idempotencyKey) {
+        return register(request, null, callerTenant, subject, idempotencyKey);
+    }
+
+    /** As above, for a contact whose service category is known at registration (text channels). */
+    public Uni<Registered> register(ContactRequest request, ServiceCategory category, String callerTenant,
+            String subject, String idempotencyKey) {
         if (request.channel() == Channel.PHONE && (request.dialedNumber() == null || request.dialedNumber().isBlank())) {
             throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
         }
@@ -47,10 +61,11 @@ public class ContactRegistration {
                 : contacts.findByIdempotencyKey(subject, idempotencyKey);
         return earlier.flatMap(found -> found != null
                 ? Uni.createFrom().item(new Registered(found, true))
-                : resolveAndStore(request, callerTenant, subject, idempotencyKey));
+                : resolveAndStore(request, category, callerTenant, subject, idempotencyKey));
     }
 
-    private Uni<Registered> resolveAndStore(ContactRequest request, String callerTenant, String subject, String key) {
+    private Uni<Registered> resolveAndStore(ContactRequest request, ServiceCategory category, String callerTenant,
+            String subject, String key) {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.channel = request.channel();
@@ -64,7 +79,7 @@ public class ContactRegistration {
         contact.updatedAt = contact.createdAt;
         return regions.lookup(contact).flatMap(outcome -> {
             apply(contact, outcome, callerTenant);
-            return save(contact);
+            return save(contact, category);
         }).map(saved -> {
             metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
                     "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment();
@@ -72,9 +87,10 @@ public class ContactRegistration {
         });
     }
 
-    private Uni<Contact> save(Contact contact) {
+    private Uni<Contact> save(Contact contact, ServiceCategory category) {
         // An explicit transaction (not @WithTransaction): this is called from inside the bean, past its interceptors.
-        return Panache.withTransaction(() -> contacts.persist(contact));
+        return Panache.withTransaction(() -> contacts.persist(contact)
+                .call(saved -> facts.contactRegistered(saved, category)));
     }
 
     /** Applies a region outcome; a provincial caller may only register contacts of its own province. */
@@ -127,14 +143,17 @@ public class ContactRegistration {
                 Log.infof("Contact %s region resolved to %s after %d attempts", contact.id,
                         contact.poolingRegionCode, contact.resolutionAttempts);
                 // A call offered while routing was down joins its queue now.
-                return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        update call_record set tenant = :t, region_code = :r
-                         where contact_id = :c and region_code is null""")
-                        .setParameter("t", contact.tenant).setParameter("r", contact.poolingRegionCode)
-                        .setParameter("c", contact.id).executeUpdate()
-                        .flatMap(n -> session.createNativeQuery("""
+                String queue = CallEvents.queueOf(contact, config);
+                return Panache.getSession().flatMap(session -> session.<String>createNativeQuery("""
+                        update call_record set tenant = :t, region_code = :q, contact_region_code = :r
+                         where contact_id = :c and region_code is null returning call_id""", String.class)
+                        .setParameter("t", contact.tenant).setParameter("q", queue)
+                        .setParameter("r", contact.poolingRegionCode)
+                        .setParameter("c", contact.id).getResultList()
+                        .flatMap(callIds -> session.createNativeQuery("""
                                 update message set tenant = :t where contact_id = :c and tenant = '*'""")
-                                .setParameter("t", contact.tenant).setParameter("c", contact.id).executeUpdate()))
+                                .setParameter("t", contact.tenant).setParameter("c", contact.id).executeUpdate()
+                                .flatMap(n -> facts.contactRegionResolved(contact, callIds, queue))))
                         .replaceWith(contact);
             }
             return Uni.createFrom().item(contact);

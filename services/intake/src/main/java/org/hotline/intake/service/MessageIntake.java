@@ -60,7 +60,8 @@ public class MessageIntake {
             throw ProblemException.invalidField("phone", "is not a phone number");
         }
         ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode());
-        return registration.register(contact, callerTenant, subject, idempotencyKey).flatMap(r -> r.replayed()
+        return registration.register(contact, categories.categorise(request.text().trim()), callerTenant, subject,
+                idempotencyKey).flatMap(r -> r.replayed()
                 ? replay(r.contact())
                 : handle(r.contact(), request));
     }
@@ -103,7 +104,8 @@ public class MessageIntake {
                 m.citations = HandOffs.cut(answer.citations().stream()
                         .map(c -> c.documentName() + "|" + c.documentNumber() + "|" + c.url())
                         .collect(Collectors.joining("\n")), 4000);
-                return Panache.withTransaction(() -> messages.persist(m).call(facts::messageReceived))
+                return Panache.withTransaction(() -> messages.persist(m)
+                        .call(saved -> facts.messageOutcome(saved, contact.poolingRegionCode, null)))
                         .map(saved -> new Received(saved, null, false, null));
             }
             m.outcome = answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? "KNOWLEDGE_UNAVAILABLE" : "WORK_ORDER";
@@ -114,7 +116,10 @@ public class MessageIntake {
                 m.reply = (answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? AutomaticAnswers.FALLBACK
                         : "您好，您的问题已登记，将由工作人员办理并答复您。") + "查询码：" + h.queryCode + "。"
                         + (open ? "" : "现在是非工作时间，工作人员将在工作时间内处理。");
-                return messages.persist(m).call(facts::messageReceived).map(saved -> new Received(saved, h, false,
+                String reason = !categories.answerable(category) ? "NEEDS_DEPARTMENT" : m.outcome.equals("WORK_ORDER")
+                        ? "NOT_FOUND" : "KNOWLEDGE_UNAVAILABLE";
+                return messages.persist(m).call(saved -> facts.messageOutcome(saved, contact.poolingRegionCode,
+                        reason)).map(saved -> new Received(saved, h, false,
                         open ? null : hours.nextOpening(contact.tenant, now)));
             })).flatMap(received -> handOffs.dispatch(contact.id).map(h -> new Received(received.message(),
                     h != null ? h : received.handOff(), false, received.nextOpeningAt())));

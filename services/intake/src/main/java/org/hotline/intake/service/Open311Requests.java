@@ -48,9 +48,13 @@ public class Open311Requests {
     private final HandOffRepository handOffs;
     private final HandOffs dispatcher;
     private final ContactRegistration registration;
+    private final ContactFacts facts;
+    private final ServiceHoursCalendar hours;
 
     public Open311Requests(Open311IntegratorRepository integrators, HandOffRepository handOffs, HandOffs dispatcher,
-            ContactRegistration registration) {
+            ContactRegistration registration, ContactFacts facts, ServiceHoursCalendar hours) {
+        this.facts = facts;
+        this.hours = hours;
         this.integrators = integrators;
         this.handOffs = handOffs;
         this.dispatcher = dispatcher;
@@ -126,12 +130,16 @@ public class Open311Requests {
             ContactRequest contact = new ContactRequest(Channel.OPEN311, null, blank(s.phone()) ? null : s.phone(),
                     null, blank(s.regionAttribute()) ? null : s.regionAttribute());
             String key = blank(idempotencyKey) ? null : idempotencyKey;
-            return registration.register(contact, integrator.tenant, "open311:" + integrator.id, key)
+            return registration.register(contact, category, integrator.tenant, "open311:" + integrator.id, key)
                     .onFailure(ProblemException.class)
                     .transform(e -> new Open311Error(400, ((ProblemException) e).problem().detail()))
                     .flatMap(r -> Panache.withTransaction(() -> dispatcher.open(r.contact(), new HandOffs.Draft(
                             category, null, category.chineseName() + "：" + HandOffs.cut(s.description(), 60),
-                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon))))
+                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon))
+                            .call(h -> r.replayed() ? Uni.createFrom().voidItem() : facts.handedOff(
+                                    h.contactId.toString(), h.contactId.toString(), "OPEN311", h.tenant,
+                                    r.contact().poolingRegionCode, category, "NEEDS_DEPARTMENT",
+                                    hours.isOpen(h.tenant, h.receivedAt), h.receivedAt))))
                     .flatMap(h -> dispatcher.dispatch(h.contactId).map(sent -> sent != null ? sent : h));
         });
     }

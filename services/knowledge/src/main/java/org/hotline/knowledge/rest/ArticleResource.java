@@ -3,7 +3,6 @@ package org.hotline.knowledge.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -86,8 +85,10 @@ public class ArticleResource {
 
     @GET
     @Operation(summary = "List articles of a scope", description = "scope 000000 national, a province or a city code.")
-    public Uni<ArticleList> list(@QueryParam("scope") String scope, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public Uni<ArticleList> list(@QueryParam("scope") String scope, @QueryParam("page") String pageParam,
+            @QueryParam("size") String sizeParam) {
+        int page = QueryValues.integer("page", pageParam, 0);
+        int size = QueryValues.integer("size", sizeParam, 20);
         if (page < 0 || size < 1 || size > 200) {
             throw ProblemException.invalidField(page < 0 ? "page" : "size", "page >= 0, size between 1 and 200");
         }

@@ -165,6 +165,12 @@ public class WorkOrdersGrpcService implements WorkOrders {
         if (v.statusNotes() != null) {
             b.setStatusNotes(v.statusNotes());
         }
+        if (v.address() != null) {
+            b.setAddress(v.address());
+        }
+        if (v.citizenPhoneMasked() != null) {
+            b.setCitizenPhoneMasked(v.citizenPhoneMasked());
+        }
         return b.build();
     }
 }

@@ -43,18 +43,38 @@ public class RegionResource {
     @GET
     @Path("/resolve")
     @Operation(summary = "Resolve the pooling region of a contact",
-            description = "IVR choice wins, then the dialed number's area code, the caller's landline area code, "
-                    + "the carrier's caller region. decidedBy names the rule that decided.")
+            description = "Every parameter is optional. An explicit region (ivrRegionCode) wins, then the dialed "
+                    + "number's area code, GB/T 2260 names in the address, the nearest region to lat/long, the "
+                    + "caller's landline area code, the carrier's region, a mobile caller's home region (offline "
+                    + "geocoder), and last the province central queue of fallbackTenant (PROVINCE_CENTRAL). "
+                    + "decidedBy names the rule that decided; 422 region-undetermined when nothing decides.")
     public Uni<RegionAnswer> resolve(
             @Parameter(example = "0533-12393") @QueryParam("dialedNumber") String dialedNumber,
             @Parameter(example = "13905330000") @QueryParam("callerNumber") String callerNumber,
             @Parameter(example = "370300") @QueryParam("carrierRegionCode") String carrierRegionCode,
             @Parameter(example = "370300") @QueryParam("ivrRegionCode") String ivrRegionCode,
+            @Parameter(example = "山东省淄博市张店区华光路") @QueryParam("address") String address,
+            @Parameter(description = "WGS 84 latitude, with long", example = "36.81") @QueryParam("lat") String lat,
+            @Parameter(description = "WGS 84 longitude, with lat", example = "118.05") @QueryParam("long") String lon,
+            @Parameter(description = "Tenant whose province central queue takes the contact when nothing decides",
+                    example = "37") @QueryParam("fallbackTenant") String fallbackTenant,
             @Parameter(description = "UTC instant the pooling is asked for; default now", example = "2026-11-23T08:00:00Z")
             @QueryParam("at") String at) {
-        return resolver.resolve(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode, at)
+        return resolver.resolve(new RegionResolver.Request(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode,
+                        at, address, coordinate("lat", lat), coordinate("long", lon), fallbackTenant))
                 .map(r -> new RegionAnswer(r.pooling().code, r.pooling().name, r.province().code, r.province().name,
                         r.province().tenant(), r.decidedBy().name(), r.areaCode()));
+    }
+
+    private static Double coordinate(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "'" + raw + "' is not a decimal number of degrees such as 36.81");
+        }
     }
 
     @GET
