@@ -19,13 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hotline.appraisal.service.IntakeFacts;
+import org.hotline.common.v1.ServiceCategory;
+import org.hotline.contracts.intake.v1.CallAbandoned;
+import org.hotline.contracts.intake.v1.CallAnswered;
+import org.hotline.contracts.intake.v1.CallEnded;
+import org.hotline.contracts.intake.v1.CallOffered;
+import org.hotline.contracts.intake.v1.CallbackFailed;
+import org.hotline.contracts.intake.v1.CallbackKept;
+import org.hotline.contracts.intake.v1.CallbackOffered;
 import org.hotline.events.consumer.FeedEvent;
 import org.hotline.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known call sequences give hand-computed figures exactly: 接通率, each service-level variant, short abandons, ASA,
+ * Known call sequences (intake's typed facts) give hand-computed figures exactly: 接通率, each service-level variant, short abandons, ASA,
  * AHT, abandonment, per half-hour and per day, and the drill-down to the calls.
  */
 @QuarkusTest
@@ -37,26 +45,35 @@ class CallKpiTest {
     private Instant day;
     private String queue;
 
-    /** One call: offered at {@code minute} past 08:00 of the day, waiting {@code wait} s, answered or abandoned. */
-    private FeedEvent call(int minute, int wait, Integer handle, String agent) {
+    /**
+     * One call as intake publishes it (typed facts): offered at {@code minute} past 08:00 of the day, then answered
+     * after {@code wait} s and ended {@code handle} s later, or abandoned after {@code wait} s.
+     */
+    private List<FeedEvent> call(int minute, int wait, Integer handle, String agent) {
         Instant offered = day.plusSeconds(8 * 3600 + minute * 60L);
+        Instant reached = offered.plusSeconds(wait);
         String id = "call-" + UUID.randomUUID();
-        Map<String, Object> p = new LinkedHashMap<>(Map.of("call_id", id, "region_code", queue,
-                "offered_at", offered.toString()));
-        String type;
+        List<FeedEvent> facts = new ArrayList<>();
+        facts.add(Feeds.event("intake", "intake.call.offered", "37", id, offered, CallOffered.newBuilder()
+                .setCallId(id).setQueueId(queue).setRegionCode(queue).setOfferedAt(offered.toString())
+                .setServiceOpen(true).build()));
         if (handle == null) {
-            type = "intake.call.abandoned";
-            p.put("abandoned_at", offered.plusSeconds(wait).toString());
+            facts.add(Feeds.event("intake", "intake.call.abandoned", "37", id, reached, CallAbandoned.newBuilder()
+                    .setCallId(id).setQueueId(queue).setRegionCode(queue).setOfferedAt(offered.toString())
+                    .setAbandonedAt(reached.toString()).setWaitSeconds(wait).setReachedQueue(true)
+                    .setServiceOpen(true).build()));
         } else {
-            type = "intake.call.ended";
-            p.put("answered_at", offered.plusSeconds(wait).toString());
-            p.put("ended_at", offered.plusSeconds(wait + handle).toString());
-            p.put("agent_id", agent);
-            p.put("wait_seconds", wait);
-            p.put("handle_seconds", handle);
+            facts.add(Feeds.event("intake", "intake.call.answered", "37", id, reached, CallAnswered.newBuilder()
+                    .setCallId(id).setQueueId(queue).setRegionCode(queue).setAgentId(agent)
+                    .setOfferedAt(offered.toString()).setAnsweredAt(reached.toString()).setWaitSeconds(wait).build()));
+            Instant ended = reached.plusSeconds(handle);
+            facts.add(Feeds.event("intake", "intake.call.ended", "37", id, ended, CallEnded.newBuilder()
+                    .setCallId(id).setQueueId(queue).setRegionCode(queue).setAgentId(agent)
+                    .setOfferedAt(offered.toString()).setAnsweredAt(reached.toString()).setEndedAt(ended.toString())
+                    .setWaitSeconds(wait).setHandleSeconds(handle).setCategory(ServiceCategory.POLICY_ANSWER)
+                    .setOutcome("ANSWERED").build()));
         }
-        return Feeds.event("intake", type, "37", id, offered.plusSeconds(wait + (handle == null ? 0 : handle)),
-                Feeds.struct(p));
+        return facts;
     }
 
     @BeforeEach
@@ -65,14 +82,31 @@ class CallKpiTest {
         queue = "3703" + String.format("%02d", (int) (Math.random() * 100));
         List<FeedEvent> events = new ArrayList<>();
         // 08:00-08:30: three answered (10 s, 15 s = T, 40 s), a 3 s short abandon, abandons after 12 s and 60 s.
-        events.add(call(1, 10, 300, "agent-a"));
-        events.add(call(2, 15, 200, "agent-a"));
-        events.add(call(3, 40, 100, "agent-b"));
-        events.add(call(4, 3, null, null));
-        events.add(call(5, 12, null, null));
-        events.add(call(6, 60, null, null));
+        events.addAll(call(1, 10, 300, "agent-a"));
+        events.addAll(call(2, 15, 200, "agent-a"));
+        events.addAll(call(3, 40, 100, "agent-b"));
+        events.addAll(call(4, 3, null, null));
+        events.addAll(call(5, 12, null, null));
+        events.addAll(call(6, 60, null, null));
         // 08:30-09:00: one answered after 5 s.
-        events.add(call(31, 5, 60, "agent-b"));
+        events.addAll(call(31, 5, 60, "agent-b"));
+        // A callback booked and kept, another booked and failed.
+        for (String status : List.of("KEPT", "FAILED")) {
+            String cb = UUID.randomUUID().toString();
+            Instant at = day.plusSeconds(9 * 3600);
+            events.add(Feeds.event("intake", "intake.callback.offered", "37", cb, at, CallbackOffered.newBuilder()
+                    .setCallbackId(cb).setCallId("call-x").setQueueId(queue).setRegionCode(queue)
+                    .setReason("WAIT_TOO_LONG").setRequestedAt(at.toString()).build()));
+            events.add("KEPT".equals(status)
+                    ? Feeds.event("intake", "intake.callback.kept", "37", cb, at.plusSeconds(600), CallbackKept
+                            .newBuilder().setCallbackId(cb).setQueueId(queue).setRegionCode(queue).setAgentId("agent-a")
+                            .setRequestedAt(at.toString()).setCompletedAt(at.plusSeconds(600).toString()).setAttempts(1)
+                            .build())
+                    : Feeds.event("intake", "intake.callback.failed", "37", cb, at.plusSeconds(900), CallbackFailed
+                            .newBuilder().setCallbackId(cb).setQueueId(queue).setRegionCode(queue).setAgentId("agent-b")
+                            .setRequestedAt(at.toString()).setCompletedAt(at.plusSeconds(900).toString()).setAttempts(3)
+                            .setLastResult("NO_ANSWER").build()));
+        }
         Feeds.apply(intake, events, 3);
     }
 
@@ -141,7 +175,9 @@ class CallKpiTest {
         figures("DAY", v).body("rows", hasSize(1))
                 .body(h + "offered", equalTo(7)).body(h + "abandoned", equalTo(3))
                 .body(h + "shortAbandons", equalTo(0)).body(h + "abandonedWithinT", equalTo(2))
-                .body(h + "serviceLevel", equalTo(0.428571)); // answered within 15 s: 10, 15, 5 -> 3 of 7
+                .body(h + "serviceLevel", equalTo(0.428571)) // answered within 15 s: 10, 15, 5 -> 3 of 7
+                .body(h + "callbacksOffered", equalTo(2)).body(h + "callbacksKept", equalTo(1))
+                .body(h + "callbackKeptRate", equalTo(0.5));
     }
 
     @Test

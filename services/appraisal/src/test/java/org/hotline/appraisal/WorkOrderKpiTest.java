@@ -105,11 +105,15 @@ class WorkOrderKpiTest {
     }
 
     private RequestSpecification leader() {
+        return leader(day.plusSeconds(72 * 3600));
+    }
+
+    private RequestSpecification leader(Instant asOf) {
         return given().config(RestAssured.config().jsonConfig(
                         JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
                 .header("Authorization", TestTokens.bearer("leader", "37"))
                 .queryParam("from", day.toString()).queryParam("to", day.plusSeconds(86_400).toString())
-                .queryParam("asOf", day.plusSeconds(72 * 3600).toString());
+                .queryParam("asOf", asOf.toString());
     }
 
     @Test
@@ -134,7 +138,7 @@ class WorkOrderKpiTest {
                 .body(u2 + "returnsRequested", equalTo(1)).body(u2 + "improperReturns", equalTo(1))
                 .body(u2 + "returnsPerHundredOrders", equalTo(100.0));
         // Before W3's deadline passes it is neither late nor on time.
-        leader().queryParam("by", "UNIT").queryParam("period", "ALL").queryParam("asOf", day.plusSeconds(3600).toString())
+        leader(day.plusSeconds(3600)).queryParam("by", "UNIT").queryParam("period", "ALL")
                 .when().get("/api/v1/kpis/work-orders").then().statusCode(200)
                 .body(u1 + "openPastDeadline", equalTo(0)).body(u1 + "onTimeRate", equalTo(1.0));
         leader().queryParam("by", "UNIT").queryParam("key", unit1).when().get("/api/v1/kpis/work-orders/records")

@@ -110,6 +110,45 @@ public class KpiQueries {
         });
     }
 
+    /** Columns of the evaluation facts per dimension. */
+    public static final Map<String, String> EVALUATION_DIMENSIONS = Map.of("TENANT", "tenant", "UNIT", "unit_id",
+            "REGION", "region_code", "CATEGORY", "category");
+
+    /**
+     * Per period and key: evaluations that count (the latest round of each order), complainant satisfied (满意 or
+     * 基本满意), evaluator satisfied, disputes (verdicts disagree: on a hearing's agenda), late evaluations, rework
+     * and supervision requests, test calls, test calls passed, dead numbers (空号).
+     */
+    @WithSession
+    public Uni<List<Object[]>> evaluations(String tenant, Instant from, Instant to, Period period, String dimension) {
+        String k = EVALUATION_DIMENSIONS.get(dimension);
+        String audit = "CATEGORY".equals(dimension) ? "NULL" : k;
+        String t = tenant == null ? "" : " AND tenant = :tenant";
+        String sql = "SELECT p, k, sum(ev), sum(sat), sum(evsat), sum(disp), sum(late), sum(rw), sum(sv), sum(ac), "
+                + "sum(ap), sum(dead) FROM ("
+                + "SELECT " + period.sql("submitted_at", ZONE) + " AS p, coalesce(" + k + ", '') AS k, 1 AS ev, "
+                + "CASE WHEN complainant_verdict IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS sat, "
+                + "CASE WHEN evaluator_verdict IN ('SATISFIED', 'BASICALLY_SATISFIED') THEN 1 ELSE 0 END AS evsat, "
+                + "CASE WHEN outcome = 'HEARING' THEN 1 ELSE 0 END AS disp, CASE WHEN late THEN 1 ELSE 0 END AS late, "
+                + "0 AS rw, 0 AS sv, 0 AS ac, 0 AS ap, 0 AS dead FROM evaluation_fact e "
+                + "WHERE submitted_at >= :from AND submitted_at < :to" + t + " AND NOT EXISTS (SELECT 1 FROM "
+                + "evaluation_fact l WHERE l.work_order_id = e.work_order_id AND l.round > e.round) "
+                + "UNION ALL SELECT " + period.sql("requested_at", ZONE) + ", coalesce(" + k + ", ''), 0, 0, 0, 0, 0, "
+                + "CASE WHEN kind = 'REWORK' THEN 1 ELSE 0 END, CASE WHEN kind = 'SUPERVISION' THEN 1 ELSE 0 END, "
+                + "0, 0, 0 FROM evaluation_action_fact WHERE requested_at >= :from AND requested_at < :to" + t
+                + " UNION ALL SELECT " + period.sql("called_at", ZONE) + ", coalesce(" + audit + ", ''), 0, 0, 0, 0, 0, "
+                + "0, 0, 1, CASE WHEN passed THEN 1 ELSE 0 END, CASE WHEN answer = 'DEAD_NUMBER' THEN 1 ELSE 0 END "
+                + "FROM audit_call_fact WHERE called_at >= :from AND called_at < :to" + t
+                + ") x GROUP BY 1, 2 ORDER BY 1, 2";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("from", from).setParameter("to", to);
+            if (tenant != null) {
+                q.setParameter("tenant", tenant);
+            }
+            return q.getResultList();
+        });
+    }
+
     /** Per period of the step and key (the returning unit for UNIT): returns requested and refused (improper). */
     @WithSession
     public Uni<List<Object[]>> returns(String tenant, Instant from, Instant to, Period period, String dimension) {

@@ -106,7 +106,8 @@ public class ChartResource {
         Instant start = date.atStartOfDay(java.time.ZoneId.of(KpiQueries.ZONE)).toInstant();
         return staffing.forecast(t, queue, start, 4, new StaffingService.Target(20, 0.8, null, 0))
                 .map(l -> SvgChart.bars("Agents needed " + date + (queue == null ? "" : " " + queue), "agents",
-                        l.stream().map(i -> new SvgChart.Point(i.start().substring(11, 16),
+                        l.stream().map(i -> new SvgChart.Point(Instant.parse(i.start())
+                                .atZone(java.time.ZoneId.of(KpiQueries.ZONE)).toLocalTime().toString(),
                                 i.agentsErlangA() != null ? (double) i.agentsErlangA()
                                         : i.agentsErlangC() == null ? null : (double) i.agentsErlangC())).toList(),
                         null));

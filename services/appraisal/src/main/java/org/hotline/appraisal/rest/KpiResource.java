@@ -121,6 +121,26 @@ public class KpiResource {
     }
 
     @GET
+    @Path("/evaluations")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Evaluation KPIs: satisfaction after evaluation, disputes, rework and supervision requested, "
+            + "mystery-shopper pass rate and dead numbers", description = "by: TENANT, UNIT, REGION, CATEGORY.")
+    public Uni<Response> evaluations(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("period") String period, @QueryParam("by") String by,
+            @QueryParam("format") String format) {
+        String t = scope.readScope(tenant);
+        Period p = KpiParams.period(period);
+        Instant f = KpiParams.instant("from", from, null);
+        Instant u = KpiParams.instant("to", to, null);
+        KpiParams.range(f, u, p);
+        String d = KpiParams.dimension(by, KpiQueries.EVALUATION_DIMENSIONS.keySet(), "TENANT");
+        boolean csv = KpiParams.csv(format);
+        return kpis.evaluations(t, f, u, p, d, null).map(figures -> csv
+                ? csv(Csv.of(KpiService.EvaluationRow.class, figures.rows()))
+                : Response.ok(figures, MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
     @Path("/calls/records")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The calls behind a call figure: same tenant, range and dimension, key = the row's key")

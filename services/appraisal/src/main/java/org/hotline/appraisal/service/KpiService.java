@@ -40,6 +40,13 @@ public class KpiService {
             long claimed, Double claimTakeUp) {
     }
 
+    /** One row of evaluation KPIs. */
+    public record EvaluationRow(String periodStart, String key, long evaluations, long complainantSatisfied,
+            Double satisfactionRate, long evaluatorSatisfied, long disputes, Double disputeRate, long lateEvaluations,
+            long reworkRequested, long supervisionRequested, long auditCalls, long auditPassed, Double auditPassRate,
+            long deadNumbers) {
+    }
+
     /** The figures with the settings they used. */
     public record Figures<T>(String tenant, String from, String to, String period, String by, int settingsVersion,
             int serviceLevelSeconds, String abandonTreatment, int shortAbandonSeconds, String asOf, List<T> rows) {
@@ -108,6 +115,25 @@ public class KpiService {
                             by, s.version, s.serviceLevelSeconds, s.abandonTreatment, s.shortAbandonSeconds,
                             asOf.toString(), out);
                 })));
+    }
+
+    public Uni<Figures<EvaluationRow>> evaluations(String tenant, Instant from, Instant to, Period period, String by,
+            Integer version) {
+        return settings.current(tenant, version).chain(s -> queries.evaluations(tenant, from, to, period, by)
+                .map(rows -> {
+                    List<EvaluationRow> out = new ArrayList<>();
+                    for (Object[] r : rows) {
+                        long[] v = new long[10];
+                        for (int i = 0; i < 10; i++) {
+                            v[i] = n(r[i + 2]);
+                        }
+                        out.add(new EvaluationRow(instant(r[0]), (String) r[1], v[0], v[1], KpiFigures.ratio(v[1], v[0]),
+                                v[2], v[3], KpiFigures.ratio(v[3], v[0]), v[4], v[5], v[6], v[7], v[8],
+                                KpiFigures.ratio(v[8], v[7]), v[9]));
+                    }
+                    return new Figures<>(tenant == null ? "*" : tenant, from.toString(), to.toString(), period.name(),
+                            by, s.version, s.serviceLevelSeconds, s.abandonTreatment, s.shortAbandonSeconds, null, out);
+                }));
     }
 
     /** The settings a figure uses (for scorecards). */
