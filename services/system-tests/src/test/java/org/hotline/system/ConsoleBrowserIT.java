@@ -38,7 +38,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    private static final String SUFFIX = "_it4";
+    private static final String SUFFIX = "_it6";
     private static final Path SHOTS = Path.of("target", "console-screenshots");
     private static final String TITLE = "异地住院报销款两个月未到账";
     private static final String ADMIN = TestTokens.bearer("tenant-admin", "37");

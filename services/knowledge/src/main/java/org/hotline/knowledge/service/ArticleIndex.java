@@ -136,6 +136,11 @@ public class ArticleIndex {
         return ready;
     }
 
+    /** Every article the index knows (published, possibly not yet effective). */
+    public java.util.Collection<ArticleSnapshot> articles() {
+        return java.util.Collections.unmodifiableCollection(catalogue.values());
+    }
+
     /** Number of articles the index knows (published or not yet effective). */
     public int articleCount() {
         return catalogue.size();
