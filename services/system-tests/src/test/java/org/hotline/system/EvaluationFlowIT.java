@@ -47,7 +47,7 @@ class EvaluationFlowIT {
         ServiceProcess.resetDatabase("evaluation", SUFFIX);
         routing = ServiceProcess.of("routing").with("hotline.db.suffix", SUFFIX).start();
         evaluation = ServiceProcess.of("evaluation").with("hotline.db.suffix", SUFFIX)
-                .calling("routing", routing).calling("routing-feed", routing)
+                .calling("routing", routing)
                 .with("hotline.evaluation.assignment.enabled", "false")
                 .with("hotline.evaluation.actions.interval", "500ms")
                 .with("hotline.evaluation.actions.follow-up-every", "1s")
