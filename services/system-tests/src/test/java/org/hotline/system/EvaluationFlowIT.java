@@ -108,6 +108,7 @@ class EvaluationFlowIT {
         eventually("the case with routing's details in evaluation", Duration.ofSeconds(60), () -> {
             List<Map<String, Object>> items = cases(workOrder);
             return items.size() == 1 && items.get(0).get("title") != null
+                    && ((Number) items.get(0).get("reopenCount")).intValue() == 1
                     && "REPLIED".equals(items.get(0).get("routingStatus"))
                     && "UNSATISFIED".equals(items.get(0).get("callbackSatisfaction"));
         });
@@ -145,7 +146,7 @@ class EvaluationFlowIT {
                 () -> "DONE".equals(action(caseId, "REOPEN").get("status")));
         JsonPath reopened = routingOrder(workOrder);
         assertEquals(2, reopened.getInt("reopenCount"), "callback rework + evaluation rework, nothing more");
-        assertEquals(1, historyCount(workOrder, "REOPENED", "第三方评价"), "evaluation's rework applied once");
+        assertEquals(1, historyCount(workOrder, "REOPENED", "第三方评价", false), "evaluation's rework applied once");
 
         // Replied again: evaluation sees it on routing's feed and gives round 2 to the same evaluator.
         acceptAndReply(workOrder, handler, "已第三次核实并补发报销款。");
@@ -161,9 +162,9 @@ class EvaluationFlowIT {
                 () -> "DONE".equals(action(caseId, "SUPERVISE").get("status")));
         JsonPath supervised = routingOrder(workOrder);
         assertTrue(supervised.getBoolean("supervised"), "routing shows the order supervised (督办件)");
-        assertEquals(1, historyCount(workOrder, "REOPENED", "Supervised: 第三方评价"),
+        assertEquals(1, historyCount(workOrder, "REOPENED", "第三方评价", true),
                 "evaluation's supervision applied once");
-        assertEquals(1, historyCount(workOrder, "REOPENED", "第三方评价"), "still one rework from evaluation");
+        assertEquals(1, historyCount(workOrder, "REOPENED", "第三方评价", false), "still one rework from evaluation");
 
         // Evaluation's record: both verdicts kept, the second counts; one action of each kind.
         given().header("Authorization", ADMIN).when().get(evaluation.baseUrl() + "/api/v1/cases/" + caseId)
@@ -220,12 +221,14 @@ class EvaluationFlowIT {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static long historyCount(String workOrder, String action, String reasonPrefix) {
+    /** History entries of {@code action} whose reason has {@code text}, from supervision or not. */
+    private static long historyCount(String workOrder, String action, String text, boolean supervision) {
         List<Map<String, Object>> history = given().header("Authorization", SWITCH)
                 .when().get(routing.baseUrl() + "/api/v1/work-orders/" + workOrder + "/history")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return history.stream().filter(h -> action.equals(h.get("action")) && h.get("reason") != null
-                && ((String) h.get("reason")).startsWith(reasonPrefix)).count();
+                && ((String) h.get("reason")).contains(text)
+                && ((String) h.get("reason")).startsWith("Supervised:") == supervision).count();
     }
 
     private static List<Map<String, Object>> cases(String workOrder) {
