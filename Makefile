@@ -31,8 +31,8 @@ test: java ## Prepare the databases, then run every test (unit, @QuarkusTest, ch
 	scripts/db-prepare.sh
 	$(MVN) verify
 
-token: ## Print a bearer token: make token ROLE=agent TENANT=37
-	@scripts/token.sh "$(or $(ROLE),agent)" "$(or $(TENANT),37)"
+token: ## Print a bearer token: make token ROLE=agent TENANT=37 (handlers add UNIT=<unit id>)
+	@scripts/token.sh "$(or $(ROLE),agent)" "$(or $(TENANT),37)" "$(UNIT)"
 
 helm-lint: java ## Lint and render the Helm chart in every configuration, validate every document offline
 	scripts/helm-lint.sh
@@ -42,6 +42,9 @@ k8s-validate: java ## Check that k8s/ matches the chart and validates against th
 
 k8s-generate: ## Regenerate the plain manifests in k8s/ from the chart
 	scripts/k8s-generate.sh
+
+bench: java ## Measure the running suite (open-model load): make bench [SCENARIO=contacts]; writes docs/benchmarks.md
+	@SCENARIO="$(or $(SCENARIO),all)" scripts/bench.sh
 
 clean: java ## Remove build output and the local run folder (.run/)
 	$(MVN) -q clean

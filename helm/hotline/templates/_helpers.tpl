@@ -46,10 +46,15 @@ mergeOverwrite keeps false/0/[] from the service block, so a service can switch 
 {{- mergeOverwrite (deepCopy .root.Values.serviceDefaults) (deepCopy $block) | toYaml -}}
 {{- end -}}
 
+{{/* Every service the chart knows, in a fixed order, as a JSON list. */}}
+{{- define "hotline.allServices" -}}
+{{- toJson (list "intake" "routing" "knowledge" "evaluation" "appraisal" "console") -}}
+{{- end -}}
+
 {{/* Names of the enabled services, in a fixed order, as a JSON list. */}}
 {{- define "hotline.enabledServices" -}}
 {{- $out := list -}}
-{{- range $name := list "intake" "routing" "knowledge" "evaluation" "appraisal" -}}
+{{- range $name := include "hotline.allServices" . | fromJsonArray -}}
 {{- $svc := include "hotline.svc" (dict "root" $ "name" $name) | fromYaml -}}
 {{- if $svc.enabled }}{{ $out = append $out $name }}{{ end -}}
 {{- end -}}
@@ -118,39 +123,97 @@ scaleDown:
       periodSeconds: 60
 {{- end -}}
 
-{{/* Data of one service's ConfigMap (also hashed into the pod annotation). Call with (dict "root" $ "name" "intake"). */}}
+{{/*
+The environment variable of one gRPC client setting, by the one naming rule (docs/deploy.md): the client is named after
+the service it calls or whose feed it reads, and Quarkus reads quarkus.grpc.clients.<name>.host|port from
+QUARKUS_GRPC_CLIENTS_<NAME>_HOST|PORT (upper case, every character that is not a letter or digit as "_").
+Call with (dict "client" "evaluation" "setting" "HOST").
+*/}}
+{{- define "hotline.grpcClientVar" -}}
+{{- printf "QUARKUS_GRPC_CLIENTS_%s_%s" (regexReplaceAll "[^A-Z0-9]" (upper .client) "_") .setting -}}
+{{- end -}}
+
+{{/*
+Where the others reach one service over gRPC, as YAML {host, port}: its grpcAddress when set (a service run
+elsewhere, or a test on localhost), else its Service in this release on service.grpcPort. Call with (dict "root" $ "name" "routing").
+*/}}
+{{- define "hotline.grpcAddress" -}}
+{{- $target := include "hotline.svc" . | fromYaml -}}
+{{- $address := $target.grpcAddress | default dict -}}
+{{- if $address.host -}}
+{{- dict "host" $address.host "port" ($address.port | default $target.port) | toYaml -}}
+{{- else -}}
+{{- dict "host" (include "hotline.svcName" .) "port" .root.Values.service.grpcPort | toYaml -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The setting through which each service reads the tenant's zone (working days, hours, deadlines); services absent
+here compute nothing in local time. The chart test checks that each one is a setting the service reads.
+*/}}
+{{- define "hotline.zoneVariables" -}}
+{{- toJson (dict "intake" "HOTLINE_INTAKE_SERVICE_HOURS_ZONE" "routing" "HOTLINE_ROUTING_ZONE" "evaluation" "HOTLINE_EVALUATION_ZONE") -}}
+{{- end -}}
+
+{{/*
+Data of one service's ConfigMap (also hashed into the pod annotation): the chart's settings, then the service's
+env over them (so a release can override any, e.g. QUARKUS_PROFILE). Call with (dict "root" $ "name" "intake").
+*/}}
 {{- define "hotline.configData" -}}
+{{- $data := include "hotline.configBase" . | fromYaml -}}
+{{- $svc := include "hotline.svc" . | fromYaml -}}
+{{- range $key, $value := $svc.env }}{{ $_ := set $data $key ($value | toString) }}{{ end -}}
+{{- toYaml $data -}}
+{{- end -}}
+
+{{/* The chart's own settings of one service, before its env. */}}
+{{- define "hotline.configBase" -}}
 {{- $root := .root }}
 {{- $name := .name }}
 {{- $svc := include "hotline.svc" . | fromYaml }}
 QUARKUS_PROFILE: prod
 QUARKUS_HTTP_PORT: {{ $svc.port | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ printf "%ds" (sub (int $svc.terminationGracePeriodSeconds) 15 | max 5) | quote }}
-HOTLINE_TENANT_SCOPE: {{ $root.Values.tenant.code | quote }}
-HOTLINE_TENANT_ZONE: {{ $root.Values.tenant.zone | quote }}
+{{- with get (include "hotline.zoneVariables" $root | fromJson) $name }}
+{{ . }}: {{ $root.Values.tenant.zone | quote }}
+{{- end }}
+{{- if $svc.database }}
 HOTLINE_DB_HOST: {{ include "hotline.dbHost" $root | quote }}
 HOTLINE_DB_PORT: {{ include "hotline.dbPort" $root | quote }}
 HOTLINE_DB_POOL_SIZE: {{ $root.Values.database.poolSize | quote }}
-{{- $dbName := printf "%s%s" $root.Values.database.namePrefix $name }}
+{{- $dbName := printf "%s%s%s" $root.Values.database.namePrefix $name ($root.Values.database.nameSuffix | default "") }}
 {{- if or (ne $dbName (printf "hotline_%s" $name)) $root.Values.database.external.parameters }}
 {{- /* The services derive the database name from hotline.db.name; other names need the full URLs. */}}
 {{- $params := ternary (printf "?%s" $root.Values.database.external.parameters) "" (and (eq $root.Values.database.mode "external") (ne $root.Values.database.external.parameters "")) }}
 QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s:%s/%s%s" (include "hotline.dbHost" $root) (include "hotline.dbPort" $root) $dbName $params | quote }}
 QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%s/%s%s" (include "hotline.dbHost" $root) (include "hotline.dbPort" $root) $dbName $params | quote }}
 {{- end }}
+{{- end }}
 HOTLINE_JWT_ISSUER: {{ $root.Values.jwt.issuer | quote }}
-HOTLINE_JWT_PUBLIC_KEY: /etc/hotline/jwt/publicKey.pem
 HOTLINE_JWT_PRIVATE_KEY: /etc/hotline/jwt/privateKey.pem
+{{- if $svc.verifiesTokens }}
+HOTLINE_JWT_PUBLIC_KEY: {{ ternary "/etc/hotline/jwt/publicKeys.json" "/etc/hotline/jwt/publicKey.pem" (eq $root.Values.jwt.verificationKeys "jwks") }}
+HOTLINE_JWT_KEY_ID: {{ $root.Values.jwt.signingKeyId | quote }}
+{{- end }}
+{{- range $peer := $svc.httpClients | default list }}
+{{- $target := include "hotline.svc" (dict "root" $root "name" $peer) | fromYaml }}
+{{- /* REST clients (the console): HOTLINE_<PEER>_URL, the peer's Service on its http port. */}}
+HOTLINE_{{ upper $peer }}_URL: {{ printf "http://%s:%v" (include "hotline.svcName" (dict "root" $root "name" $peer)) $target.port | quote }}
+{{- end }}
 {{- range $client := $svc.grpcClients }}
 {{- $target := include "hotline.svc" (dict "root" $root "name" $client) | fromYaml }}
-{{- if not $target.enabled }}
-{{- fail (printf "services.%s.grpcClients names %s, which is disabled" $name $client) }}
+{{- $address := include "hotline.grpcAddress" (dict "root" $root "name" $client) | fromYaml }}
+{{- if not (or $target.enabled ($target.grpcAddress | default dict).host) }}
+{{- fail (printf "services.%s.grpcClients names %s, which is disabled (give services.%s.grpcAddress to reach one run elsewhere)" $name $client $client) }}
 {{- end }}
-QUARKUS_GRPC_CLIENTS_{{ upper $client }}_HOST: {{ include "hotline.svcName" (dict "root" $root "name" $client) | quote }}
-QUARKUS_GRPC_CLIENTS_{{ upper $client }}_PORT: {{ $root.Values.service.grpcPort | quote }}
+{{ include "hotline.grpcClientVar" (dict "client" $client "setting" "HOST") }}: {{ $address.host | quote }}
+{{ include "hotline.grpcClientVar" (dict "client" $client "setting" "PORT") }}: {{ $address.port | quote }}
+{{- end }}
+{{- if and (eq $name "intake") $root.Values.ingress.enabled }}
+{{- /* Client addresses for the public look-up limit come from X-Forwarded-For, trusted only from the ingress controller. */}}
+QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING: "true"
+QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: "true"
+QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: {{ join "," $root.Values.ingress.trustedProxies | quote }}
 {{- end }}
 JAVA_TOOL_OPTIONS: {{ $svc.javaOptions | quote }}
-{{- range $key, $value := $svc.env }}
-{{ $key }}: {{ $value | toString | quote }}
-{{- end }}
 {{- end -}}

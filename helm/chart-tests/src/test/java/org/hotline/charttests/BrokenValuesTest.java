@@ -18,6 +18,7 @@ class BrokenValuesTest {
             "unknown-grpc-client.yaml, grpcClients",
             "missing-password.yaml,    password",
             "missing-limits.yaml,      limits",
+            "ingress-without-trusted-proxies.yaml, trustedProxies",
     })
     void brokenValuesFileFailsTheSchema(String file, String offendingKey) {
         var failure = assertThrows(IllegalStateException.class, () -> ChartRenderer.template("hotline", "hotline",

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The chart renders in every configuration, and every document is one a cluster would accept and run safely. */
 class ChartRenderingTest {
 
-    private static final List<String> SERVICES = List.of("intake", "routing", "knowledge", "evaluation", "appraisal");
+    private static final List<String> SERVICES = List.of("intake", "routing", "knowledge", "evaluation", "appraisal",
+            "console");
 
     @Test
     void chartPassesStrictLint() {
@@ -161,7 +162,7 @@ class ChartRenderingTest {
 
     @ParameterizedTest
     @EnumSource(value = ChartConfiguration.class, names = {"DEFAULT", "NATIONAL", "PROVINCE_37"})
-    void rendersTheCoreObjectsOfAllFiveServices(ChartConfiguration configuration) {
+    void rendersTheCoreObjectsOfEveryService(ChartConfiguration configuration) {
         RenderedRelease release = ChartRenderer.rendered(configuration);
         for (String svc : SERVICES) {
             String name = configuration.release + "-" + svc;
@@ -179,28 +180,34 @@ class ChartRenderingTest {
         assertEquals(1L, counts.get("ScaledObject"));
         assertEquals(1L, counts.get("ServiceMonitor"));
         assertEquals(1L, counts.get("Cluster"));
-        assertEquals(1L, counts.get("Ingress"));
-        assertEquals(5L, counts.get("NetworkPolicy"));
+        // The authenticated APIs and the rate-limited public endpoints.
+        assertEquals(2L, counts.get("Ingress"));
+        assertEquals(6L, counts.get("NetworkPolicy"));
         // CloudNativePG makes the database Secret; the chart makes the JWT one, as no existing Secret is named.
         assertEquals(1L, counts.get("Secret"));
         assertTrue(release.find("Secret", "hotline-jwt").isPresent());
         assertTrue(ChartRenderer.rendered(ChartConfiguration.REDUCED).find("Secret", "contact-centre-db").isPresent(),
                 "the chart creates the database Secret when none is named");
-        // KEDA owns intake's HPA, so the chart renders the other four.
-        assertEquals(4L, counts.get("HorizontalPodAutoscaler"));
+        // KEDA owns intake's HPA, so the chart renders the other five.
+        assertEquals(5L, counts.get("HorizontalPodAutoscaler"));
     }
 
     @Test
     void servicesFindTheirGrpcPeersAndDatabaseFromTheConfigMap() {
         RenderedRelease release = ChartRenderer.rendered(ChartConfiguration.PROVINCE_37);
         JsonNode appraisal = release.find("ConfigMap", "hotline-37-appraisal").orElseThrow().path("data");
-        for (String peer : List.of("INTAKE", "ROUTING", "KNOWLEDGE", "EVALUATION")) {
-            String host = appraisal.path("QUARKUS_GRPC_CLIENTS_" + peer + "_HOST").asText();
-            assertTrue(release.find("Service", host).isPresent(), "appraisal's " + peer + " client points at " + host);
-            assertEquals("9000", appraisal.path("QUARKUS_GRPC_CLIENTS_" + peer + "_PORT").asText());
+        // Appraisal reads evaluation's feed through the client named evaluation (issue 19: it used to look on localhost).
+        assertEquals("hotline-37-evaluation", appraisal.path("QUARKUS_GRPC_CLIENTS_EVALUATION_HOST").asText());
+        assertEquals("9000", appraisal.path("QUARKUS_GRPC_CLIENTS_EVALUATION_PORT").asText());
+        JsonNode intake = release.find("ConfigMap", "hotline-37-intake").orElseThrow().path("data");
+        for (String peer : List.of("ROUTING", "KNOWLEDGE")) {
+            String host = intake.path("QUARKUS_GRPC_CLIENTS_" + peer + "_HOST").asText();
+            assertTrue(release.find("Service", host).isPresent(), "intake's " + peer + " client points at " + host);
+            assertEquals("9000", intake.path("QUARKUS_GRPC_CLIENTS_" + peer + "_PORT").asText());
         }
         assertEquals("hotline-37-postgres-rw", appraisal.path("HOTLINE_DB_HOST").asText());
-        assertEquals("37", appraisal.path("HOTLINE_TENANT_SCOPE").asText());
+        assertEquals("Asia/Shanghai", release.find("ConfigMap", "hotline-37-routing").orElseThrow()
+                .path("data").path("HOTLINE_ROUTING_ZONE").asText());
         JsonNode routing = release.find("ConfigMap", "hotline-37-routing").orElseThrow().path("data");
         assertFalse(routing.has("QUARKUS_GRPC_CLIENTS_INTAKE_HOST"), "routing calls nobody");
 
@@ -208,5 +215,33 @@ class ChartRenderingTest {
                 .find("ConfigMap", "contact-centre-intake").orElseThrow().path("data");
         assertEquals("postgresql://pg.hb.example.gov.cn:5433/hubei_intake?sslmode=verify-full",
                 reduced.path("QUARKUS_DATASOURCE_REACTIVE_URL").asText());
+    }
+
+    @Test
+    void publicEndpointsAreRateLimitedPerClientAcrossControllerReplicasAndIntakeTrustsOnlyTheController() {
+        RenderedRelease release = ChartRenderer.rendered(ChartConfiguration.NATIONAL);
+        JsonNode publicIngress = release.find("Ingress", "hotline-intake-public").orElseThrow();
+        JsonNode annotations = publicIngress.path("metadata").path("annotations");
+        // The global rate limit counts in the controller's shared memcached, so 3 controller pods do not triple it.
+        assertEquals("30", annotations.path("nginx.ingress.kubernetes.io/global-rate-limit").asText());
+        assertEquals("1m", annotations.path("nginx.ingress.kubernetes.io/global-rate-limit-window").asText());
+        assertEquals("$remote_addr", annotations.path("nginx.ingress.kubernetes.io/global-rate-limit-key").asText());
+        assertEquals("256k", annotations.path("nginx.ingress.kubernetes.io/proxy-body-size").asText());
+        List<String> publicPaths = new ArrayList<>();
+        publicIngress.path("spec").path("rules").path(0).path("http").path("paths")
+                .forEach(p -> publicPaths.add(p.path("path").asText()));
+        assertEquals(List.of("/api/v1/public", "/open311"), publicPaths);
+        JsonNode staffIngress = release.find("Ingress", "hotline-intake").orElseThrow();
+        assertFalse(staffIngress.path("metadata").path("annotations").has("nginx.ingress.kubernetes.io/global-rate-limit"),
+                "staff APIs are authenticated and not limited per address");
+        JsonNode intake = release.find("ConfigMap", "hotline-intake").orElseThrow().path("data");
+        assertEquals("true", intake.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asText());
+        assertEquals("10.96.0.0/16", intake.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText());
+        JsonNode routing = release.find("ConfigMap", "hotline-routing").orElseThrow().path("data");
+        assertFalse(routing.has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), "only intake is behind the Ingress");
+        // Without an Ingress nothing in front of intake may set X-Forwarded-For.
+        JsonNode defaultIntake = ChartRenderer.rendered(ChartConfiguration.DEFAULT)
+                .find("ConfigMap", "hotline-intake").orElseThrow().path("data");
+        assertFalse(defaultIntake.has("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
     }
 }

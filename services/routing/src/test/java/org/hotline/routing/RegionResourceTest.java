@@ -186,4 +186,124 @@ class RegionResourceTest {
                 .then().statusCode(403)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void explicitRegionWinsWithoutAnyDialedNumber() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("ivrRegionCode", "370300")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370300"))
+                .body("decidedBy", equalTo("IVR_CHOICE"));
+    }
+
+    @Test
+    void addressNamesTheRegionByFullOrUnambiguousShortNames() {
+        for (String address : new String[] { "山东省淄博市张店区华光路66号", "淄博张店区共青团西路", "山东淄博市周村区" }) {
+            given().header("Authorization", TestTokens.bearer("agent", "37"))
+                    .queryParam("address", address)
+                    .when().get("/api/v1/regions/resolve")
+                    .then().statusCode(200)
+                    .body("poolingRegionCode", equalTo("370300"))
+                    .body("decidedBy", equalTo("ADDRESS"));
+        }
+        // 鼓楼区 is a district of several cities: alone it decides nothing, and the fallback province takes it.
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("address", "鼓楼区中山路").queryParam("fallbackTenant", "37")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370000"))
+                .body("decidedBy", equalTo("PROVINCE_CENTRAL"));
+        // With its city it is unambiguous.
+        given().header("Authorization", TestTokens.bearer("agent", "32"))
+                .queryParam("address", "南京市鼓楼区中山路")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("320100"));
+    }
+
+    @Test
+    void dialedAreaCodeWinsOverTheAddress() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "0533-12393").queryParam("address", "湖北省武汉市江汉区")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370300"))
+                .body("decidedBy", equalTo("DIALED_AREA_CODE"));
+    }
+
+    @Test
+    void coordinatesResolveToTheNearestRegionAndFarAwayPointsDecideNothing() {
+        given().header("Authorization", TestTokens.bearer("agent", "42"))
+                .queryParam("lat", "30.59").queryParam("long", "114.30")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("420100"))
+                .body("poolingRegionName", equalTo("武汉市"))
+                .body("decidedBy", equalTo("COORDINATES"));
+        // The middle of the Pacific is near no region: the fallback tenant's province central queue takes it.
+        given().header("Authorization", TestTokens.bearer("agent", "42"))
+                .queryParam("lat", "10.0").queryParam("long", "-150.0").queryParam("fallbackTenant", "42")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("420000"))
+                .body("decidedBy", equalTo("PROVINCE_CENTRAL"));
+    }
+
+    @Test
+    void unparseableCoordinatesAre400NamingTheParameter() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("lat", "north").queryParam("long", "118")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("lat"));
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("lat", "95").queryParam("long", "118")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("latitude"));
+    }
+
+    @Test
+    void mobileCallerOfPlain12393ResolvesToItsHomeRegion() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "13905330000")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370300"))
+                .body("poolingRegionName", equalTo("淄博市"))
+                .body("decidedBy", equalTo("CALLER_MOBILE_HOME"));
+    }
+
+    @Test
+    void nothingDecidesWithoutFallbackIs422AndWithItTheProvinceCentralQueue() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "17012345678")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(422)
+                .body("type", equalTo("urn:hotline:problem:region-undetermined"));
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "12393").queryParam("callerNumber", "17012345678")
+                .queryParam("fallbackTenant", "37")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(200)
+                .body("poolingRegionCode", equalTo("370000"))
+                .body("provinceName", equalTo("山东省"))
+                .body("decidedBy", equalTo("PROVINCE_CENTRAL"));
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("fallbackTenant", "3x")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("fallbackTenant"));
+    }
+
+    @Test
+    void areaCodeWrittenAsSuchIsNeverShortenedToAKnownOne() {
+        given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .queryParam("dialedNumber", "0123-12393")
+                .when().get("/api/v1/regions/resolve")
+                .then().statusCode(404)
+                .body("type", equalTo("urn:hotline:problem:unknown-area-code"))
+                .body("detail", containsString("area code 0123."));
+    }
 }

@@ -1,6 +1,5 @@
 package org.hotline.appraisal.rest;
 
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -54,9 +53,8 @@ public class KpiCountResource {
         }
         String scope = tenants.isNational() && (tenant == null || tenant.isBlank()) ? null
                 : tenants.effectiveTenant(tenant);
-        var query = counts.ofTenant(scope);
-        return query.count().chain(total -> query.page(Page.of(page, size)).list()
-                .map(list -> new KpiCountPage(list.stream().map(c -> new KpiCountView(c.key.tenant(), c.key.type(),
-                        c.key.verdict(), c.events, c.scoreSum)).toList(), total, page, size)));
+        return counts.page(scope, page, size).map(result -> new KpiCountPage(result.getItem1().stream()
+                .map(c -> new KpiCountView(c.key.tenant(), c.key.type(), c.key.verdict(), c.events, c.scoreSum))
+                .toList(), result.getItem2(), page, size));
     }
 }

@@ -18,7 +18,7 @@ public class EvaluationFacts implements FeedHandler {
     private final Channel channel;
     private final KpiFactRepository facts;
 
-    public EvaluationFacts(@GrpcClient("evaluation-feed") Channel channel, KpiFactRepository facts) {
+    public EvaluationFacts(@GrpcClient("evaluation") Channel channel, KpiFactRepository facts) {
         this.channel = channel;
         this.facts = facts;
     }
@@ -61,6 +61,7 @@ public class EvaluationFacts implements FeedHandler {
             fact.regionCode = recorded.getRegionCode();
             fact.verdict = recorded.getVerdict();
             fact.score = (short) recorded.getScore();
+            fact.workOrderId = recorded.getWorkOrderId().isEmpty() ? null : java.util.UUID.fromString(recorded.getWorkOrderId());
         }
         // Kinds appraisal does not know yet are still counted per type, so nothing is silently dropped.
         return fact;

@@ -1,15 +1,29 @@
 package org.hotline.common.phone;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
+import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Normalises Chinese phone numbers (E.164 for mobiles, area code + number for landlines) and masks them for lists and logs. */
+/**
+ * Chinese phone numbers through libphonenumber (parsing, number types, area codes) and its offline geocoder (a
+ * mobile's home city from its prefix, no network): normalised (E.164 for mobiles, area code + number for landlines)
+ * and masked for lists and logs.
+ */
 public final class PhoneNumber {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    /** Two-digit area codes after the trunk 0: Beijing 010 and the 02x cities; all others have three. Local parts of
-     * 5 to 8 digits cover subscriber lines and short service numbers such as 12393 dialed behind an area code. */
-    private static final Pattern SHORT_AREA = Pattern.compile("0(10|2\\d)\\d{5,8}");
-    private static final Pattern LONG_AREA = Pattern.compile("0[3-9]\\d{2}\\d{5,8}");
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberOfflineGeocoder GEOCODER = PhoneNumberOfflineGeocoder.getInstance();
+    private static final String CHINA = "CN";
+    /** What the geocoder answers when it knows only the country. */
+    private static final String COUNTRY_ONLY = "中国";
+    /** An area code written apart from the number: "0123-12393", "(0533)12393", "0533 12393", "+86 533 12393". */
+    private static final Pattern WRITTEN_AREA = Pattern.compile("^\\(?(0?[1-9]\\d{1,2})(?:\\)[-\\s]*|[-\\s]+)\\d");
+    private static final Pattern INTERNATIONAL = Pattern.compile("^\\s*(\\+|00)86[-\\s]*");
 
     private PhoneNumber() {
     }
@@ -20,39 +34,88 @@ public final class PhoneNumber {
             return "";
         }
         String d = raw.replaceAll("[^0-9+]", "");
-        if (d.startsWith("+86")) {
-            d = d.substring(3);
-            return MOBILE.matcher(d).matches() || d.startsWith("0") ? d : "0" + d;
-        }
-        if (d.startsWith("0086")) {
-            d = d.substring(4);
-            return MOBILE.matcher(d).matches() || d.startsWith("0") ? d : "0" + d;
+        if (d.startsWith("+86") || d.startsWith("0086")) {
+            d = d.substring(d.startsWith("+") ? 3 : 4);
+            return isMobileDigits(d) || d.startsWith("0") ? d : "0" + d;
         }
         return d.replace("+", "");
     }
 
-    /** Whether {@code raw} is a mainland mobile number. */
+    /** Whether {@code raw} is a mainland mobile number (by libphonenumber's number plan). */
     public static boolean isMobile(String raw) {
-        return MOBILE.matcher(digits(raw)).matches();
+        return isMobileDigits(digits(raw));
+    }
+
+    private static boolean isMobileDigits(String d) {
+        if (d.length() != 11 || d.charAt(0) != '1') {
+            return false;
+        }
+        Phonenumber.PhoneNumber n = parse(d);
+        return n != null && UTIL.getNumberType(n) == PhoneNumberType.MOBILE;
     }
 
     /**
-     * The canonical form: {@code +8613905330000} for mobiles, {@code 0533-3120000} for landlines, plain digits for
-     * service numbers such as 12393. Returns {@code null} when nothing usable is left.
+     * The telephone area code (区号, with its trunk 0) the number is dialed with: {@code 0533} for "0533-12393" or
+     * "+86 533 3120000", {@code 010} for "01012393", else null (mobiles, bare service numbers such as 12393). An
+     * area code written apart from the rest ("0123-12393") is taken as written, never shortened to a known one;
+     * without separators libphonenumber's number plan decides, and for short service numbers behind an area code
+     * the plan's shape (010 and 02x have three digits, all others four).
+     */
+    public static String areaCode(String raw) {
+        String d = digits(raw);
+        if (!d.startsWith("0") || d.length() < 6) {
+            return null;
+        }
+        String text = INTERNATIONAL.matcher(raw).replaceFirst("0").trim();
+        Matcher written = WRITTEN_AREA.matcher(text);
+        if (written.find()) {
+            String area = written.group(1);
+            return area.startsWith("0") ? area : "0" + area;
+        }
+        Phonenumber.PhoneNumber n = parse(d);
+        if (n != null && UTIL.isValidNumber(n)) {
+            int length = UTIL.getLengthOfGeographicalAreaCode(n);
+            if (length > 0) {
+                return "0" + String.valueOf(n.getNationalNumber()).substring(0, length);
+            }
+        }
+        boolean threeDigits = d.startsWith("010") || d.startsWith("02");
+        return d.substring(0, threeDigits ? 3 : 4);
+    }
+
+    /**
+     * The home region of a mobile number (or a landline's city) in Chinese from libphonenumber's offline geocoder,
+     * e.g. "山东省淄博市" for 13905330000; null when the geocoder knows only the country or nothing.
+     */
+    public static String homeRegion(String raw) {
+        String d = digits(raw);
+        Phonenumber.PhoneNumber n = d.isEmpty() ? null : parse(d);
+        if (n == null || !UTIL.isValidNumber(n)) {
+            return null;
+        }
+        String description = GEOCODER.getDescriptionForNumber(n, Locale.SIMPLIFIED_CHINESE);
+        return description == null || description.isBlank() || COUNTRY_ONLY.equals(description) ? null : description;
+    }
+
+    /**
+     * The canonical form: {@code +8613905330000} for mobiles, {@code 0533-3120000} for landlines (and
+     * {@code 0533-12393} for a service number behind an area code), plain digits for service numbers such as
+     * 12393. Returns {@code null} when nothing usable is left.
      */
     public static String normalise(String raw) {
         String d = digits(raw);
         if (d.isEmpty()) {
             return null;
         }
-        if (MOBILE.matcher(d).matches()) {
+        if (isMobileDigits(d)) {
             return "+86" + d;
         }
-        if (SHORT_AREA.matcher(d).matches()) {
-            return d.substring(0, 3) + "-" + d.substring(3);
-        }
-        if (LONG_AREA.matcher(d).matches()) {
-            return d.substring(0, 4) + "-" + d.substring(4);
+        String area = areaCode(raw);
+        if (area != null) {
+            String local = d.substring(area.length());
+            if (local.length() >= 5 && local.length() <= 8) {
+                return area + "-" + local;
+            }
         }
         return d;
     }
@@ -63,7 +126,7 @@ public final class PhoneNumber {
             return raw;
         }
         String d = digits(raw);
-        if (MOBILE.matcher(d).matches()) {
+        if (d.length() == 11 && d.charAt(0) == '1') {
             return d.substring(0, 3) + "****" + d.substring(7);
         }
         if (d.length() <= 5) {
@@ -75,5 +138,16 @@ public final class PhoneNumber {
         String prefix = dash > 0 ? n.substring(0, dash + 1) : "";
         int keep = Math.min(4, local.length() / 2);
         return prefix + "*".repeat(local.length() - keep) + local.substring(local.length() - keep);
+    }
+
+    private static Phonenumber.PhoneNumber parse(String digits) {
+        if (digits.length() > 20) {
+            return null;
+        }
+        try {
+            return UTIL.parse(digits, CHINA);
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 }

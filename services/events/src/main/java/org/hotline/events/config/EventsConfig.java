@@ -3,10 +3,36 @@ package org.hotline.events.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Settings of the event feeds library, under {@code hotline.events}. */
 @ConfigMapping(prefix = "hotline.events")
 public interface EventsConfig {
+
+    /** How feeds travel from producers to consumers. */
+    enum Transport {
+        /** The producer serves its outbox over a gRPC stream; one consumer replica applies it (the default). */
+        GRPC,
+        /** A relay publishes the outbox to Kafka; consumer groups apply partitions on several replicas. */
+        KAFKA
+    }
+
+    /** What a Kafka record of a feed is keyed by: its partition, and so the unit of order. */
+    enum KafkaKey {
+        /** The event's aggregate id: one aggregate's events stay in order; the widest spread over partitions. */
+        AGGREGATE,
+        /** The event's tenant: one province's events stay in order; at most ~34 busy partitions. */
+        TENANT
+    }
+
+    /** The transport of this service's feeds, both the one it publishes and those it consumes: grpc or kafka. */
+    @WithDefault("grpc")
+    Transport transport();
+
+    /** Kafka settings, used only with {@code transport=kafka}. */
+    Kafka kafka();
 
     /** The producing side: outbox sequencing, the Subscribe feed and retention. */
     Producer producer();
@@ -84,5 +110,70 @@ public interface EventsConfig {
         /** How long applied event ids are remembered for idempotency; longer than the producers' retention. */
         @WithDefault("P45D")
         Duration appliedRetention();
+    }
+
+    /** Kafka transport settings ({@code hotline.events.kafka.*}). */
+    interface Kafka {
+
+        /** Brokers to bootstrap from, comma separated (e.g. {@code hotline-kafka-bootstrap:9093}). */
+        @WithDefault("localhost:9092")
+        String bootstrapServers();
+
+        /** Topic of a feed: this prefix followed by the feed name (e.g. {@code hotline.evaluation}). */
+        @WithDefault("hotline.")
+        String topicPrefix();
+
+        /** What records are keyed (and so partitioned and ordered) by: aggregate or tenant. */
+        @WithDefault("aggregate")
+        KafkaKey key();
+
+        /** Partitions of a feed topic when the relay creates it (an existing topic is left as it is). */
+        @WithDefault("12")
+        int topicPartitions();
+
+        /** Replication factor of a topic the relay creates; empty means the broker's default. */
+        OptionalInt topicReplicationFactor();
+
+        /** Whether the relay creates its feed's topic when it is missing (off when Strimzi KafkaTopics own them). */
+        @WithDefault("true")
+        boolean createTopics();
+
+        /** {@code security.protocol}: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+        @WithDefault("PLAINTEXT")
+        String securityProtocol();
+
+        /** {@code sasl.mechanism} (e.g. SCRAM-SHA-512), with a SASL security protocol. */
+        Optional<String> saslMechanism();
+
+        /** {@code sasl.jaas.config}: a secret, from the environment (Kubernetes Secret) only. */
+        Optional<String> saslJaasConfig();
+
+        /** {@code ssl.truststore.location}: PEM or PKCS12 file with the brokers' CA. */
+        Optional<String> sslTruststoreLocation();
+
+        /** {@code ssl.truststore.type}, e.g. PEM or PKCS12. */
+        Optional<String> sslTruststoreType();
+
+        /** {@code ssl.truststore.password}: a secret, from the environment only. */
+        Optional<String> sslTruststorePassword();
+
+        /** Any other Kafka client property, e.g. {@code hotline.events.kafka.client."ssl.endpoint.identification.algorithm"}. */
+        Map<String, String> client();
+
+        /** How often the relay looks for outbox rows that are sequenced but not yet published. */
+        @WithDefault("50ms")
+        Duration relayInterval();
+
+        /** Most outbox rows published (and then marked) per relay round. */
+        @WithDefault("2000")
+        int relayBatch();
+
+        /** Longest wait of a consumer's poll; also how often an idle consumer refreshes its lag. */
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** Whether readiness reports DOWN while no broker answers (producers keep writing to the outbox anyway). */
+        @WithDefault("true")
+        boolean readinessNeedsBroker();
     }
 }

@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 import org.hotline.events.config.EventsConfig;
 import org.hotline.events.schema.EventsSchema;
 
-/** Starts one {@link FeedConsumption} per {@link FeedHandler} bean of the service, and stops them on shutdown. */
+/**
+ * Starts one consumption per {@link FeedHandler} bean of the service, on the configured transport (a gRPC stream
+ * under a lease, or a Kafka consumer group), and stops them on shutdown.
+ */
 @ApplicationScoped
 public class FeedConsumers {
 
@@ -24,7 +27,7 @@ public class FeedConsumers {
     private final EventsConfig config;
     private final EventsSchema schema;
     private final MeterRegistry registry;
-    private final List<FeedConsumption> running = new ArrayList<>();
+    private final List<Runnable> stops = new ArrayList<>();
 
     public FeedConsumers(@All List<FeedHandler> handlers, DataSource dataSource, EventsConfig config,
             EventsSchema schema, MeterRegistry registry) {
@@ -45,14 +48,21 @@ public class FeedConsumers {
             if (!names.add(handler.consumer())) {
                 throw new IllegalStateException("Two FeedHandlers are named '" + handler.consumer() + "'");
             }
-            FeedConsumption consumption = new FeedConsumption(handler, dataSource, config.consumer(), registry);
-            running.add(consumption);
-            consumption.start();
-            Log.infof("Consumer '%s' follows feed '%s'", handler.consumer(), handler.feed());
+            if (config.transport() == EventsConfig.Transport.KAFKA) {
+                KafkaFeedConsumption consumption = new KafkaFeedConsumption(handler, dataSource, config, registry);
+                stops.add(consumption::stop);
+                consumption.start();
+            } else {
+                FeedConsumption consumption = new FeedConsumption(handler, dataSource, config.consumer(), registry);
+                stops.add(consumption::stop);
+                consumption.start();
+            }
+            Log.infof("Consumer '%s' follows feed '%s' over %s", handler.consumer(), handler.feed(),
+                    config.transport().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        running.forEach(FeedConsumption::stop);
+        stops.forEach(Runnable::run);
     }
 }

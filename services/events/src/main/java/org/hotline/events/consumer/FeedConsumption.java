@@ -14,9 +14,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -248,44 +245,10 @@ final class FeedConsumption implements Runnable {
     }
 
     private Uni<List<FeedEvent>> applyInTransaction(List<FeedEvent> batch, long last) {
-        StringBuilder known = new StringBuilder("SELECT event_id FROM event_applied WHERE consumer = ?1 AND event_id IN (");
-        for (int i = 0; i < batch.size(); i++) {
-            known.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        known.append(')');
-        return Panache.getSession().chain(session -> {
-            var select = session.createNativeQuery(known.toString(), UUID.class).setParameter(1, consumer);
-            for (int i = 0; i < batch.size(); i++) {
-                select.setParameter(i + 2, batch.get(i).id());
-            }
-            return select.getResultList().chain(seen -> {
-                Set<UUID> already = new HashSet<>(seen);
-                List<FeedEvent> fresh = batch.stream().filter(e -> !already.contains(e.id())).toList();
-                Uni<Void> applied = fresh.isEmpty() ? Uni.createFrom().voidItem()
-                        : remember(session, fresh).chain(() -> handler.applyAll(fresh));
-                return applied
-                        .chain(() -> session.createNativeQuery("UPDATE event_consumer SET position = ?1, "
-                                        + "updated_at = now() WHERE consumer = ?2 AND position < ?1")
-                                .setParameter(1, last).setParameter(2, consumer).executeUpdate())
-                        .replaceWith(fresh);
-            });
-        });
-    }
-
-    /**
-     * Records the ids as applied. A plain INSERT on purpose: if a replica that lost its lease applies the same
-     * events at the same moment, the primary key makes one of the two transactions fail and roll back.
-     */
-    private Uni<Integer> remember(org.hibernate.reactive.mutiny.Mutiny.Session session, List<FeedEvent> fresh) {
-        StringBuilder insert = new StringBuilder("INSERT INTO event_applied (consumer, event_id, applied_at) VALUES ");
-        for (int i = 0; i < fresh.size(); i++) {
-            insert.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 2).append(", now())");
-        }
-        var query = session.createNativeQuery(insert.toString()).setParameter(1, consumer);
-        for (int i = 0; i < fresh.size(); i++) {
-            query.setParameter(i + 2, fresh.get(i).id());
-        }
-        return query.executeUpdate();
+        return Panache.getSession().chain(session -> FeedBatches.applyNew(session, consumer, handler, batch)
+                .call(fresh -> session.createNativeQuery("UPDATE event_consumer SET position = ?1, "
+                                + "updated_at = now() WHERE consumer = ?2 AND position < ?1")
+                        .setParameter(1, last).setParameter(2, consumer).executeUpdate()));
     }
 
     private void sleep(long millis) throws InterruptedException {

@@ -20,7 +20,7 @@ public interface FeedHandler {
     /** Name of the producer's feed (e.g. "evaluation"), for metrics and logs. */
     String feed();
 
-    /** The channel to the producer, e.g. {@code @GrpcClient("evaluation-feed") Channel}. */
+    /** The channel to the producer, e.g. {@code @GrpcClient("evaluation") Channel}, named after the producer. */
     Channel channel();
 
     /** Applies one event in the caller's transaction. */

@@ -1,7 +1,5 @@
 package org.hotline.events.feed;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.quarkus.logging.Log;
@@ -11,8 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -155,18 +151,9 @@ final class FeedStream {
     }
 
     private static EventEnvelope envelope(Row row) {
-        OffsetDateTime occurred = row.getOffsetDateTime("occurred_at");
-        return EventEnvelope.newBuilder()
-                .setId(row.getUUID("id").toString())
-                .setType(row.getString("type"))
-                .setTenant(row.getString("tenant"))
-                .setAggregateId(row.getString("aggregate_id"))
-                .setPosition(row.getLong("position"))
-                .setOccurredAt(DateTimeFormatter.ISO_INSTANT.format(occurred.withOffsetSameInstant(ZoneOffset.UTC)))
-                .setPayloadVersion(row.getInteger("payload_version"))
-                .setPayload(Any.newBuilder()
-                        .setTypeUrl("type.googleapis.com/" + row.getString("payload_type"))
-                        .setValue(ByteString.copyFrom(row.getBuffer("payload").getBytes())))
-                .build();
+        return Envelopes.of(row.getUUID("id"), row.getString("type"), row.getString("tenant"),
+                row.getString("aggregate_id"), row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("payload_type"), row.getInteger("payload_version"), row.getBuffer("payload").getBytes(),
+                row.getLong("position"));
     }
 }

@@ -40,12 +40,16 @@ public class OutboxSequencer {
     private static final String ADVANCE = "UPDATE outbox_feed_state SET head = head + ? WHERE id = 1";
     private static final String PRUNE = "WITH gone AS (DELETE FROM outbox_event WHERE position IS NOT NULL "
             + "AND position <= (SELECT max(position) FROM outbox_event WHERE position IS NOT NULL AND occurred_at < ?) "
-            + "RETURNING position) "
+            + "%s RETURNING position) "
             + "UPDATE outbox_feed_state SET pruned_through = greatest(pruned_through, "
             + "(SELECT coalesce(max(position), 0) FROM gone)) WHERE id = 1 RETURNING pruned_through";
 
+    /** With the kafka transport, rows the relay has not published yet are kept whatever their age. */
+    private static final String UNPUBLISHED_KEPT = "AND position <= (SELECT published_through FROM outbox_relay WHERE id = 1)";
+
     private final DataSource dataSource;
     private final EventsConfig.Producer config;
+    private final String prune;
     private final EventsSchema schema;
     private final MeterRegistry registry;
     private final AtomicLong head = new AtomicLong();
@@ -54,6 +58,7 @@ public class OutboxSequencer {
     public OutboxSequencer(DataSource dataSource, EventsConfig config, EventsSchema schema, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config.producer();
+        this.prune = PRUNE.formatted(config.transport() == EventsConfig.Transport.KAFKA ? UNPUBLISHED_KEPT : "");
         this.schema = schema;
         this.registry = registry;
     }
@@ -76,8 +81,8 @@ public class OutboxSequencer {
         });
         long every = config.sequenceInterval().toMillis();
         executor.scheduleWithFixedDelay(this::sequenceQuietly, every, every, TimeUnit.MILLISECONDS);
-        long prune = config.retentionInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::pruneQuietly, 10_000, prune, TimeUnit.MILLISECONDS);
+        long pruneEvery = config.retentionInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::pruneQuietly, 10_000, pruneEvery, TimeUnit.MILLISECONDS);
         Log.infof("Feed '%s': outbox sequencer every %d ms, retention %s", config.feedName(), every,
                 config.retention());
     }
@@ -134,9 +139,9 @@ public class OutboxSequencer {
     }
 
     private void pruneQuietly() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement prune = c.prepareStatement(PRUNE)) {
-            prune.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
-            try (ResultSet rs = prune.executeQuery()) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(prune)) {
+            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(config.retention())));
+            try (ResultSet rs = delete.executeQuery()) {
                 if (rs.next()) {
                     Log.debugf("Feed '%s' retention: positions up to %d are gone", config.feedName(), rs.getLong(1));
                 }

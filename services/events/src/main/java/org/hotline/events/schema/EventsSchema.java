@@ -26,7 +26,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 public class EventsSchema {
 
     /** The library's migrations, listed because classpath scanning is unreliable inside a packaged Quarkus app. */
-    static final List<String> MIGRATIONS = List.of("db/events/V1__event_feeds.sql");
+    static final List<String> MIGRATIONS = List.of("db/events/V1__event_feeds.sql",
+            "db/events/V2__kafka_transport.sql");
 
     private final DataSource dataSource;
     private final CountDownLatch ready = new CountDownLatch(1);

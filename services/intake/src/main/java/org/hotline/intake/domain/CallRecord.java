@@ -1,5 +1,6 @@
 package org.hotline.intake.domain;
 
+import org.hotline.common.category.ServiceCategory;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +24,9 @@ public class CallRecord extends PanacheEntityBase {
     public String tenant;
     @Column(name = "region_code", columnDefinition = "bpchar(6)")
     public String regionCode;
+    /** The contact's pooling region (the queue may be its province's central queue). */
+    @Column(name = "contact_region_code", columnDefinition = "bpchar(6)")
+    public String contactRegionCode;
     public int priority;
     @Column(name = "offered_at")
     public Instant offeredAt;

@@ -14,9 +14,11 @@ import org.hotline.intake.repository.AgentStateRepository;
 public class AgentStates {
 
     private final AgentStateRepository agents;
+    private final ContactFacts facts;
 
-    public AgentStates(AgentStateRepository agents) {
+    public AgentStates(AgentStateRepository agents, ContactFacts facts) {
         this.agents = agents;
+        this.facts = facts;
     }
 
     @WithTransaction
@@ -31,13 +33,21 @@ public class AgentStates {
                     && !callerTenant.equals(existing.tenant)) {
                 throw ProblemException.forbidden("tenant-forbidden", "Agent " + agentId + " is of another tenant.");
             }
+            String previousState = existing == null ? null : existing.state.name();
+            String previousQueue = existing == null ? null : existing.regionCode;
+            Instant previousSince = existing == null ? null : existing.updatedAt;
+            if (existing != null && existing.state == state && regionCode.equals(existing.regionCode)) {
+                // The desktop repeats its state: nothing changed, nothing to publish.
+                return Uni.createFrom().item(existing);
+            }
             AgentState a = existing != null ? existing : new AgentState();
             a.agentId = agentId;
             a.tenant = tenant;
             a.regionCode = regionCode;
             a.state = state;
             a.updatedAt = Instant.now();
-            return existing != null ? Uni.createFrom().item(a) : agents.persist(a);
+            Uni<AgentState> saved = existing != null ? Uni.createFrom().item(a) : agents.persist(a);
+            return saved.call(x -> facts.agentStateChanged(a, previousState, previousQueue, previousSince));
         });
     }
 }

@@ -17,6 +17,7 @@ import org.hotline.intake.domain.CallRecord;
 import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.repository.CallRecordRepository;
+import org.hotline.intake.repository.CallbackRepository;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.rest.CallEventRequest;
 import org.hotline.intake.rest.ContactRequest;
@@ -28,8 +29,6 @@ import org.hotline.intake.rest.ContactRequest;
 @ApplicationScoped
 public class CallEvents {
 
-    /** Switch clocks drift; an event further in the future than this is refused as malformed. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final CallRecordRepository calls;
     private final ContactRepository contacts;
@@ -37,13 +36,17 @@ public class CallEvents {
     private final ContactCategories categories;
     private final HandOffs handOffs;
     private final ContactFacts facts;
+    private final ServiceHoursCalendar hours;
+    private final CallbackRepository callbacks;
     private final IntakeConfig config;
     private final MeterRegistry metrics;
 
     public CallEvents(CallRecordRepository calls, ContactRepository contacts, ContactRegistration registration,
-            ContactCategories categories, HandOffs handOffs, ContactFacts facts, IntakeConfig config,
-            MeterRegistry metrics) {
+            ContactCategories categories, HandOffs handOffs, ContactFacts facts, ServiceHoursCalendar hours,
+            CallbackRepository callbacks, IntakeConfig config, MeterRegistry metrics) {
         this.facts = facts;
+        this.hours = hours;
+        this.callbacks = callbacks;
         this.config = config;
         this.calls = calls;
         this.contacts = contacts;
@@ -61,7 +64,9 @@ public class CallEvents {
         validate(e);
         Uni<Contact> contact = e.type() == CallEventType.OFFERED
                 ? registration.register(new ContactRequest(Channel.PHONE, e.dialedNumber(), e.callerNumber(),
-                        e.carrierRegionCode(), e.ivrRegionCode()), callerTenant, subject, "call:" + e.callId())
+                        e.carrierRegionCode(), e.ivrRegionCode()), callerTenant, subject,
+                        // A re-offer of the call may differ (e.g. another IVR choice): the first registration holds.
+                        new IdempotencyKey("calls", "call:" + e.callId(), null))
                         .map(ContactRegistration.Registered::contact)
                 : Uni.createFrom().nullItem();
         return contact.flatMap(c -> Panache.withTransaction(() -> {
@@ -85,17 +90,20 @@ public class CallEvents {
     private Uni<Applied> change(CallRecord call, CallEventRequest e, Contact contact, String callerTenant,
             Instant now) {
         if (call.tenant != null && callerTenant != null && !Roles.NATIONAL.equals(callerTenant)
-                && !callerTenant.equals(call.tenant)) {
-            throw ProblemException.forbidden("tenant-forbidden", "Call " + call.callId + " belongs to another tenant.");
+                && !Roles.NATIONAL.equals(call.tenant) && !callerTenant.equals(call.tenant)) {
+            // Answered as unknown: a 403 would confirm that another province's call exists.
+            throw ProblemException.notFound("call-not-found", "No call " + call.callId + ".");
         }
-        Instant at = e.occurredAt();
-        boolean wasComplete = complete(call);
+        // Milliseconds are what switches report; finer digits would not survive the database the same way everywhere.
+        Instant at = e.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ContactFacts.CallSnapshot before = ContactFacts.CallSnapshot.of(call);
         switch (e.type()) {
             case OFFERED -> {
                 call.offeredAt = earliest(call.offeredAt, at);
                 call.contactId = contact.id;
                 call.tenant = contact.tenant;
-                call.regionCode = queueOf(contact);
+                call.regionCode = queueOf(contact, config);
+                call.contactRegionCode = contact.poolingRegionCode;
                 call.priority = "URGENT".equals(e.priority()) ? 1 : 0;
             }
             case QUEUED -> call.queuedAt = earliest(call.queuedAt, at);
@@ -123,20 +131,22 @@ public class CallEvents {
             }
         }
         call.updatedAt = now;
-        // Published once, when the events so far first make the call complete, whatever order they came in.
-        Uni<Void> fact = !wasComplete && complete(call) ? facts.callCompleted(call) : Uni.createFrom().voidItem();
-        return fact.flatMap(x -> openCase(call));
+        // Each fact is published once, when the events so far first make it known, whatever order they came in.
+        boolean open = call.offeredAt != null && hours.isOpen(call.tenant, call.offeredAt);
+        ContactFacts.CallSnapshot afterState = ContactFacts.CallSnapshot.of(call);
+        Uni<Boolean> callbackBooked = !before.abandoned() && afterState.abandoned()
+                ? callbacks.findByCall(call.callId).map(cb -> cb != null)
+                : Uni.createFrom().item(false);
+        return callbackBooked
+                .flatMap(booked -> facts.callChanged(before, call, call.contactRegionCode, open, booked))
+                .flatMap(x -> openCase(call));
     }
 
     /** The queue a call joins: its pooling region, or its province for tenants that take calls centrally. */
-    private String queueOf(Contact contact) {
+    static String queueOf(Contact contact, IntakeConfig config) {
         boolean central = contact.tenant != null && config.queues().centralTenants()
                 .map(list -> list.contains(contact.tenant)).orElse(false);
         return central && contact.provinceCode != null ? contact.provinceCode : contact.poolingRegionCode;
-    }
-
-    private static boolean complete(CallRecord call) {
-        return call.offeredAt != null && (call.endedAt != null || call.abandonedAt != null);
     }
 
     private Uni<Applied> openCase(CallRecord call) {
@@ -150,9 +160,18 @@ public class CallEvents {
         return Uni.createFrom().item(new Applied(call, false, null));
     }
 
-    private static void validate(CallEventRequest e) {
-        if (e.occurredAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.invalidField("occurredAt", "is in the future (" + e.occurredAt() + ")");
+    private void validate(CallEventRequest e) {
+        // Switch clocks drift a little; a time far outside now is a wrong clock or a replay, and would jump the queue.
+        Instant now = Instant.now();
+        Duration ahead = config.callEvents().maxAhead();
+        Duration age = config.callEvents().maxAge();
+        if (e.occurredAt().isAfter(now.plus(ahead))) {
+            throw ProblemException.invalidField("occurredAt", "is more than " + ahead.toMinutes()
+                    + " minutes in the future (" + e.occurredAt() + ")");
+        }
+        if (e.occurredAt().isBefore(now.minus(age))) {
+            throw ProblemException.invalidField("occurredAt", "is more than " + age.toHours()
+                    + " hours in the past (" + e.occurredAt() + "); the switch sends events as they happen");
         }
         switch (e.type()) {
             case OFFERED -> {

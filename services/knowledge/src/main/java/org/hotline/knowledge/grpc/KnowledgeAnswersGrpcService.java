@@ -33,7 +33,9 @@ public class KnowledgeAnswersGrpcService implements KnowledgeAnswers {
         return Uni.createFrom().deferred(() -> answers.answer(request.getQuestion(), request.getRegionCode(),
                         request.getAt(), request.getMinConfidence(), request.getChannel()))
                 .map(a -> {
-                    AnswerReply.Builder reply = AnswerReply.newBuilder().setFound(a.found()).setConfidence(a.confidence());
+                    AnswerReply.Builder reply = AnswerReply.newBuilder().setFound(a.found()).setConfidence(a.confidence())
+                            .setNormalisedQuestion(nullToEmpty(a.normalisedQuestion())).setMode(a.mode().name())
+                            .setClarifyingQuestion(nullToEmpty(a.clarifyingQuestion()));
                     if (a.best() != null) {
                         var v = a.best().version();
                         reply.setArticleId(a.best().article().id().toString()).setTitle(v.title())

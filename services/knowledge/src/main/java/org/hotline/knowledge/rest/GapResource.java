@@ -2,7 +2,6 @@ package org.hotline.knowledge.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,8 +35,10 @@ public class GapResource {
     @GET
     @Operation(summary = "List open knowledge gaps", description = "Most asked first; a provincial caller sees its own "
             + "province, the national operator sees all or one tenant.")
-    public Uni<GapList> list(@QueryParam("tenant") String requested, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public Uni<GapList> list(@QueryParam("tenant") String requested, @QueryParam("page") String pageParam,
+            @QueryParam("size") String sizeParam) {
+        int page = QueryValues.integer("page", pageParam, 0);
+        int size = QueryValues.integer("size", sizeParam, 20);
         if (page < 0 || size < 1 || size > 200) {
             throw ProblemException.invalidField(page < 0 ? "page" : "size", page < 0 ? "must be 0 or more"
                     : "must be between 1 and 200");

@@ -3,7 +3,6 @@ package org.hotline.knowledge.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -52,8 +51,11 @@ public class InstitutionResource {
     public Uni<InstitutionList> list(@Parameter(example = "370300") @QueryParam("region") String region,
             @Parameter(example = "AGENCY") @QueryParam("type") String type,
             @Parameter(example = "医疗保障") @QueryParam("q") String q,
-            @QueryParam("attention") @DefaultValue("false") boolean attention,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("attention") String attentionParam,
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        boolean attention = QueryValues.bool("attention", attentionParam, false);
+        int page = QueryValues.integer("page", pageParam, 0);
+        int size = QueryValues.integer("size", sizeParam, 20);
         InstitutionType kind = parseType(type);
         var staleBefore = directory.staleBefore();
         return directory.search(region, kind, q, attention, page, size).map(p -> new InstitutionList(

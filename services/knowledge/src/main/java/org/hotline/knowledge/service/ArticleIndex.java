@@ -3,6 +3,7 @@ package org.hotline.knowledge.service;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hotline.knowledge.service.Vocabulary.TenantView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -70,8 +72,22 @@ public class ArticleIndex {
     private static final String QUESTIONS = "questions";
     private static final String ANSWER = "answer";
     private static final String BIGRAMS = "_bg";
+    /** Blurred pinyin of adjacent character pairs of the title and 同义问法: homophones and typos meet here. */
+    private static final String PINYIN = "py";
+    private static final float PINYIN_BOOST = 0.3f;
+    /** Words that say "how do I / what about" without naming anything: a question of a topic and these is a fragment. */
+    private static final Set<String> GENERIC = Set.of("怎么办", "办", "弄", "整", "搞", "办理", "手续", "流程", "政策",
+            "问题", "规定", "事", "事情", "情况", "咨询", "了解", "相关", "方面", "知道", "问", "一下", "呢", "办法",
+            "怎么", "什么", "呀", "嘛", "哈", "嗯", "那个", "这个");
     /** Field boosts: a match in the title or a 同义问法 says more than one in the answer text. */
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(TITLE, 2.5f, QUESTIONS, 2.0f, ANSWER, 1.0f);
+    /** Confidence = weighted coverage of the question by the whole article and by its title and 同义问法, plus lead. */
+    static final double COVERAGE_WEIGHT = 0.45;
+    static final double HEAD_WEIGHT = 0.3;
+    static final double MARGIN_WEIGHT = 0.25;
+    /** Weight of Lucene's score (relative to the best) when the first {@link #RERANKED} are re-ranked by coverage. */
+    static final double SCORE_WEIGHT = 0.5;
+    static final int RERANKED = 8;
     /** Bounds on query size, so that a pasted essay cannot blow Lucene's clause limit. */
     private static final int MAX_GROUPS = 40;
     private static final int MAX_BIGRAM_CHARS = 160;
@@ -84,7 +100,11 @@ public class ArticleIndex {
 
     private final SmartChineseAnalyzer words = new SmartChineseAnalyzer();
     private final CJKAnalyzer bigrams = new CJKAnalyzer();
-    private final SynonymCatalogue synonyms = SynonymCatalogue.bundled();
+    private final Vocabulary vocabulary;
+    private final HomophoneCorrection corrections = new HomophoneCorrection();
+    private final Map<String, Set<UUID>> byTopic = new ConcurrentHashMap<>();
+    /** Words of each version's title and 同义问法 ("id:version"): what the article is about, not what it mentions. */
+    private final Map<String, Set<String>> headWords = new ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -92,9 +112,11 @@ public class ArticleIndex {
     private final Map<String, Set<UUID>> byQuestionKey = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    public ArticleIndex() {
-        Analyzer perField = new PerFieldAnalyzerWrapper(words,
-                Map.of(TITLE + BIGRAMS, bigrams, QUESTIONS + BIGRAMS, bigrams, ANSWER + BIGRAMS, bigrams));
+    public ArticleIndex(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        learnVocabulary();
+        Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(TITLE + BIGRAMS, bigrams,
+                QUESTIONS + BIGRAMS, bigrams, ANSWER + BIGRAMS, bigrams, PINYIN, new WhitespaceAnalyzer()));
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(perField));
             searchers = new SearcherManager(writer, null);
@@ -114,6 +136,11 @@ public class ArticleIndex {
         return ready;
     }
 
+    /** Every article the index knows (published, possibly not yet effective). */
+    public java.util.Collection<ArticleSnapshot> articles() {
+        return java.util.Collections.unmodifiableCollection(catalogue.values());
+    }
+
     /** Number of articles the index knows (published or not yet effective). */
     public int articleCount() {
         return catalogue.size();
@@ -125,6 +152,8 @@ public class ArticleIndex {
             writer.deleteAll();
             catalogue.clear();
             byQuestionKey.clear();
+            byTopic.clear();
+            headWords.clear();
             for (ArticleSnapshot a : articles) {
                 add(a);
             }
@@ -146,6 +175,8 @@ public class ArticleIndex {
                 if (same != null) {
                     same.remove(id);
                 }
+                byTopic.values().forEach(ids -> ids.remove(id));
+                old.versions().forEach(v -> headWords.remove(id + ":" + v.version()));
             }
             if (article != null && !article.archived() && !article.versions().isEmpty()) {
                 add(article);
@@ -163,6 +194,12 @@ public class ArticleIndex {
         catalogue.put(a.id(), a);
         byQuestionKey.computeIfAbsent(a.questionKey(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
         for (ArticleSnapshot.PublishedVersion v : a.versions()) {
+            byTopic.computeIfAbsent(v.topic(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
+            headWords.put(a.id() + ":" + v.version(), wordsOf(v.title() + "\n" + v.questionVariants()));
+            // Words of the title and 同义问法 are what homophone typos are corrected towards.
+            for (String w : tokens(words, "f", v.title() + "\n" + v.questionVariants())) {
+                corrections.learn(w);
+            }
             Document doc = new Document();
             doc.add(new StringField(AID, a.id().toString(), Field.Store.YES));
             doc.add(new StoredField(VERSION, v.version()));
@@ -175,6 +212,8 @@ public class ArticleIndex {
             doc.add(new TextField(TITLE + BIGRAMS, v.title(), Field.Store.NO));
             doc.add(new TextField(QUESTIONS + BIGRAMS, v.questionVariants(), Field.Store.NO));
             doc.add(new TextField(ANSWER + BIGRAMS, v.answer(), Field.Store.NO));
+            doc.add(new TextField(PINYIN, String.join(" ", PinyinReading.pairs(v.title() + "\n" + v.questionVariants())),
+                    Field.Store.NO));
             writer.addDocument(doc);
         }
     }
@@ -190,7 +229,8 @@ public class ArticleIndex {
      * group). Lucene syntax has no meaning here: the text is analysed as words, never parsed.
      */
     public List<RankedArticle> search(String text, List<String> scopes, Instant at, int limit) {
-        List<List<List<String>>> groups = expand(text);
+        SynonymCatalogue synonyms = vocabulary.forTenant(RegionScope.tenantOf(scopes.get(0))).synonyms();
+        List<List<List<String>>> groups = expand(text, synonyms);
         Query bigramQuery = new QueryBuilder(bigrams).createBooleanQuery(TITLE + BIGRAMS,
                 text.length() > MAX_BIGRAM_CHARS ? text.substring(0, MAX_BIGRAM_CHARS) : text);
         if (groups.isEmpty() && bigramQuery == null) {
@@ -208,6 +248,13 @@ public class ArticleIndex {
                 // Character pairs rescue unusual segmentation and typos, but count less than whole words.
                 textQuery.add(new BoostQuery(bg, field.getValue() * 0.35f), BooleanClause.Occur.SHOULD);
             }
+        }
+        List<String> pairs = PinyinReading.pairs(text.length() > MAX_BIGRAM_CHARS ? text.substring(0, MAX_BIGRAM_CHARS)
+                : text);
+        if (!pairs.isEmpty()) {
+            BooleanQuery.Builder py = new BooleanQuery.Builder();
+            new LinkedHashSet<>(pairs).forEach(t -> py.add(new TermQuery(new Term(PINYIN, t)), BooleanClause.Occur.SHOULD));
+            textQuery.add(new BoostQuery(py.build(), PINYIN_BOOST), BooleanClause.Occur.SHOULD);
         }
         long atMillis = at.toEpochMilli();
         Query query = new BooleanQuery.Builder()
@@ -249,7 +296,7 @@ public class ArticleIndex {
                             ranked.add(new RankedArticle(local, local.inForce(at), e.getValue()[0], 0, null));
                         }
                     });
-            return withConfidenceAndHighlights(ranked.subList(0, Math.min(limit, ranked.size())), groups, searcher);
+            return withConfidenceAndHighlights(ranked, limit, groups, searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -278,8 +325,8 @@ public class ArticleIndex {
      * Confidence in [0, 1]: how much of the question's weight (rare words weigh more) the article covers, blended
      * with how clearly the best article leads the next one.
      */
-    private List<RankedArticle> withConfidenceAndHighlights(List<RankedArticle> ranked, List<List<List<String>>> groups,
-            IndexSearcher searcher) throws IOException {
+    private List<RankedArticle> withConfidenceAndHighlights(List<RankedArticle> ranked, int limit,
+            List<List<List<String>>> groups, IndexSearcher searcher) throws IOException {
         if (ranked.isEmpty()) {
             return ranked;
         }
@@ -296,15 +343,19 @@ public class ArticleIndex {
             weights[i] = w;
             total += w;
         }
-        double best = ranked.get(0).score();
-        double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
-        double margin = best <= 0 ? 0 : 1.0 - second / best;
-        Query highlightQuery = fieldQuery(ANSWER, groups);
-        List<RankedArticle> out = new ArrayList<>(ranked.size());
-        double topConfidence = 1;
-        for (int r = 0; r < ranked.size(); r++) {
-            RankedArticle a = ranked.get(r);
+        // The first few by Lucene's score are re-ranked by how much of the question they cover, the title and
+        // 同义问法 counting extra: a long answer that mentions every word should not beat the article about them.
+        List<RankedArticle> candidates = ranked.subList(0, Math.min(ranked.size(), Math.max(limit, RERANKED)));
+        double bestScore = candidates.get(0).score();
+        double[] content = new double[candidates.size()];
+        double[] heads = new double[candidates.size()];
+        double[] combined = new double[candidates.size()];
+        Integer[] order = new Integer[candidates.size()];
+        for (int r = 0; r < candidates.size(); r++) {
+            RankedArticle a = candidates.get(r);
+            Set<String> head = headWords.getOrDefault(a.article().id() + ":" + a.version().version(), Set.of());
             double covered = 0;
+            double headCovered = 0;
             for (int i = 0; i < groups.size(); i++) {
                 for (List<String> alternative : groups.get(i)) {
                     if (a.version().words().containsAll(alternative)) {
@@ -312,17 +363,40 @@ public class ArticleIndex {
                         break;
                     }
                 }
+                for (List<String> alternative : groups.get(i)) {
+                    if (head.containsAll(alternative)) {
+                        headCovered += weights[i];
+                        break;
+                    }
+                }
             }
             double coverage = total == 0 ? 0 : covered / total;
-            double confidence = r == 0
-                    ? 0.7 * coverage + 0.3 * margin
-                    : Math.min(topConfidence, 0.7 * coverage * a.score() / best);
-            if (r == 0) {
+            double headCoverage = total == 0 ? 0 : headCovered / total;
+            heads[r] = headCoverage;
+            content[r] = COVERAGE_WEIGHT * coverage + HEAD_WEIGHT * headCoverage;
+            combined[r] = SCORE_WEIGHT * a.score() / bestScore + content[r];
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(combined[y], combined[x]));
+        int n = Math.min(limit, candidates.size());
+        double first = combined[order[0]];
+        double second = candidates.size() > 1 ? combined[order[1]] : 0;
+        double margin = first <= 0 ? 0 : 1.0 - second / first;
+        Query highlightQuery = fieldQuery(ANSWER, groups);
+        List<RankedArticle> out = new ArrayList<>(n);
+        double topConfidence = 1;
+        for (int k = 0; k < n; k++) {
+            int r = order[k];
+            RankedArticle a = candidates.get(r);
+            double confidence = k == 0
+                    ? content[r] + MARGIN_WEIGHT * margin
+                    : Math.min(topConfidence, content[r] * combined[r] / first);
+            if (k == 0) {
                 topConfidence = confidence;
             }
             confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
             out.add(new RankedArticle(a.article(), a.version(), a.score(), confidence,
-                    highlight(highlightQuery, a.version().answer())));
+                    highlight(highlightQuery, a.version().answer()), heads[r]));
         }
         return out;
     }
@@ -375,7 +449,7 @@ public class ArticleIndex {
      * synonyms, each alternative a sequence of SmartChineseAnalyzer tokens. Runs of adjacent tokens are joined to
      * find synonyms of words the analyzer splits (报消 -> 报/消).
      */
-    List<List<List<String>>> expand(String text) {
+    List<List<List<String>>> expand(String text, SynonymCatalogue synonyms) {
         List<String> tokens = tokens(words, "f", text);
         List<List<List<String>>> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -410,6 +484,114 @@ public class ArticleIndex {
             groups.add(new ArrayList<>(alternatives));
         }
         return groups;
+    }
+
+    /** Whether the (normalised) question names anything of medical insurance, for {@code tenant}'s vocabulary. */
+    public boolean inDomain(String normalised, String tenant) {
+        TenantView view = vocabulary.forTenant(tenant);
+        if (view.inDomain(normalised)) {
+            return true;
+        }
+        // Words that stand for a domain word count too (卡里的钱 -> 个人账户); single characters are too vague to.
+        for (List<List<String>> group : expand(normalised, view.synonyms())) {
+            String word = String.join("", group.get(0));
+            if (word.length() > 1) {
+                for (List<String> alternative : group) {
+                    if (view.inDomain(String.join("", alternative))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The question as the search reads it: colloquial wording rewritten, then homophone typos corrected. */
+    public String normalise(String question, String tenant) {
+        return corrections.correct(vocabulary.forTenant(tenant).rewrites().rewrite(question));
+    }
+
+    /**
+     * The topic a question names and nothing else (慢病怎么办 -> 慢特病), or null when it asks something more specific:
+     * every word that is not a function word or a generic "how to" must name one and the same topic.
+     */
+    public TopicCatalogue.Topic topicOnly(String normalised, String tenant) {
+        SynonymCatalogue synonyms = vocabulary.forTenant(tenant).synonyms();
+        TopicCatalogue topics = vocabulary.topics();
+        List<String> content = new ArrayList<>();
+        for (String t : tokens(words, "f", normalised)) {
+            if (!FILLERS.contains(t) && !GENERIC.contains(t)) {
+                content.add(t);
+            }
+        }
+        if (content.isEmpty() || content.size() > 4) {
+            return null;
+        }
+        TopicCatalogue.Topic whole = topics.named(String.join("", content));
+        if (whole != null) {
+            return whole;
+        }
+        TopicCatalogue.Topic found = null;
+        for (String word : content) {
+            TopicCatalogue.Topic t = topics.named(word);
+            if (t == null) {
+                for (String alt : synonyms.alternativesOf(word)) {
+                    t = topics.named(alt);
+                    if (t != null) {
+                        break;
+                    }
+                }
+            }
+            if (t == null || found != null && found != t) {
+                return null;
+            }
+            found = t;
+        }
+        return found;
+    }
+
+    /** The articles of {@code topic} in force at {@code at}, the most local per question key. */
+    public List<ArticleSnapshot> topicArticles(String topic, List<String> scopes, Instant at) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (UUID id : byTopic.getOrDefault(topic, Set.of())) {
+            ArticleSnapshot a = catalogue.get(id);
+            if (a != null && scopes.contains(a.scope()) && a.inForce(at) != null) {
+                keys.add(a.questionKey());
+            }
+        }
+        List<ArticleSnapshot> out = new ArrayList<>();
+        for (String key : keys) {
+            ArticleSnapshot local = mostLocal(key, scopes, at);
+            if (local != null) {
+                out.add(local);
+            }
+        }
+        return out;
+    }
+
+    /** A ranked entry for an article chosen by topic rather than by words. */
+    public RankedArticle asRanked(ArticleSnapshot article, Instant at, double confidence) {
+        ArticleSnapshot.PublishedVersion v = article.inForce(at);
+        String answer = v.answer();
+        return new RankedArticle(article, v, 0, confidence, new SimpleHTMLEncoder().encodeText(
+                answer.length() > 120 ? answer.substring(0, 120) + "…" : answer));
+    }
+
+    private void learnVocabulary() {
+        TenantView national = vocabulary.forTenant("*");
+        national.synonyms().allWords().forEach(corrections::learn);
+        national.rewrites().standardForms().forEach(corrections::learn);
+        for (TopicCatalogue.Topic t : vocabulary.topics().all()) {
+            corrections.learn(t.name());
+            t.names().forEach(corrections::learn);
+        }
+    }
+
+    /** Teaches the correction words editors added (called when the vocabulary changes). */
+    public void learnTenantVocabulary(String tenant) {
+        TenantView view = vocabulary.forTenant(tenant);
+        view.synonyms().allWords().forEach(corrections::learn);
+        view.rewrites().standardForms().forEach(corrections::learn);
     }
 
     private static List<String> tokens(Analyzer analyzer, String field, String text) {

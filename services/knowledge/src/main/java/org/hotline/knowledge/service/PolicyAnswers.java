@@ -24,10 +24,14 @@ public class PolicyAnswers {
     private final KnowledgeGapRepository gaps;
     private final KnowledgeConfig config;
     private final MeterRegistry metrics;
+    private final AskCounts asks;
+    private final WithheldNumbers withheld;
 
     public PolicyAnswers(ArticleIndex index, DirectoryContactRepository contacts, KnowledgeGapRepository gaps,
-            KnowledgeConfig config, MeterRegistry metrics) {
+            KnowledgeConfig config, MeterRegistry metrics, AskCounts asks, WithheldNumbers withheld) {
         this.index = index;
+        this.asks = asks;
+        this.withheld = withheld;
         this.contacts = contacts;
         this.gaps = gaps;
         this.config = config;
@@ -36,11 +40,12 @@ public class PolicyAnswers {
 
     /** The outcome of a question. */
     public record Answer(boolean found, double confidence, RankedArticle best, List<RankedArticle> alternatives,
-            List<Contact> contacts, UUID gapId) {
+            List<Contact> contacts, UUID gapId, String normalisedQuestion, AnswerComposer.Mode mode,
+            String clarifyingQuestion) {
     }
 
     /** Ranked search results; {@code total} counts results up to the first {@value #MAX_RESULTS}. */
-    public record SearchResult(List<RankedArticle> items, int total) {
+    public record SearchResult(List<RankedArticle> items, int total, String normalisedQuery) {
     }
 
     /** The best article in force for {@code question} in {@code region} at {@code at}, with alternatives. */
@@ -55,20 +60,26 @@ public class PolicyAnswers {
         String via = channel == null || channel.isBlank() ? "unknown"
                 : channel.strip().toLowerCase().replaceAll("[^a-z0-9-]", "");
         String channelName = via.isEmpty() ? "unknown" : via.substring(0, Math.min(20, via.length()));
-        return ranked(text, scope, when, 1 + config.answers().alternatives())
-                .flatMap(ranked -> contacts.liveAgencyContacts(scope.chain()).flatMap(live -> {
-                    RankedArticle best = ranked.isEmpty() ? null : ranked.get(0);
-                    double confidence = best == null ? 0 : best.confidence();
-                    boolean found = best != null && confidence >= threshold;
-                    List<RankedArticle> alternatives = ranked.size() > 1 ? ranked.subList(1, ranked.size()) : List.of();
+        if (!index.ready()) {
+            return Uni.createFrom().failure(notReady());
+        }
+        // Lucene blocks: run it on a worker thread and come back to the caller's Vert.x context.
+        return VertxContextSupport.executeBlocking(() -> AnswerComposer.compose(index, text, scope, when, threshold,
+                        config.answers().alternatives(), asks::of))
+                .flatMap(c -> contacts.liveAgencyContacts(scope.chain()).flatMap(live -> {
                     metrics.counter("hotline_knowledge_answers_total", "tenant", scope.tenant(),
-                            "found", String.valueOf(found)).increment();
-                    if (found) {
-                        return Uni.createFrom().item(new Answer(true, confidence, best, alternatives, live, null));
+                            "found", String.valueOf(c.found()), "mode", c.mode().name().toLowerCase()).increment();
+                    if (c.found()) {
+                        asks.asked(c.best().article().questionKey());
+                        return Uni.createFrom().item(new Answer(true, c.confidence(), masked(c.best()),
+                                masked(c.alternatives()), live, null, c.normalised(), c.mode(),
+                                withheld.mask(c.clarifyingQuestion())));
                     }
+                    RankedArticle best = masked(c.best());
                     return gaps.record(text, scope.regionCode(), scope.tenant(), channelName,
-                                    best == null ? null : best.article().id(), confidence)
-                            .map(gapId -> new Answer(false, confidence, best, alternatives, live, gapId));
+                                    best == null ? null : best.article().id(), c.confidence())
+                            .map(gapId -> new Answer(false, c.confidence(), best, masked(c.alternatives()), live, gapId,
+                                    c.normalised(), c.mode(), null));
                 }));
     }
 
@@ -83,18 +94,42 @@ public class PolicyAnswers {
         if (size < 1 || size > 50) {
             throw ProblemException.invalidField("size", "must be between 1 and 50");
         }
-        return ranked(text, scope, when, MAX_RESULTS).map(all -> {
+        if (!index.ready()) {
+            return Uni.createFrom().failure(notReady());
+        }
+        return VertxContextSupport.executeBlocking(() -> {
+            String normalised = index.normalise(text, scope.tenant());
+            List<RankedArticle> all = index.search(normalised, scope.chain(), when, MAX_RESULTS);
             int from = Math.min(all.size(), page * size);
-            return new SearchResult(all.subList(from, Math.min(all.size(), from + size)), all.size());
+            return new SearchResult(masked(all.subList(from, Math.min(all.size(), from + size))), all.size(),
+                    normalised);
         });
     }
 
-    private Uni<List<RankedArticle>> ranked(String text, RegionScope scope, Instant when, int limit) {
-        if (!index.ready()) {
-            return Uni.createFrom().failure(ProblemException.unavailable("index-not-ready",
-                    "The knowledge index is still being built; retry in a few seconds."));
+    private List<RankedArticle> masked(List<RankedArticle> list) {
+        return withheld.any() ? list.stream().map(this::masked).toList() : list;
+    }
+
+    /** The article with numbers withheld as dead replaced in its text: the IVR must never read one out. */
+    private RankedArticle masked(RankedArticle r) {
+        if (r == null || !withheld.any()) {
+            return r;
         }
-        // Lucene blocks: run it on a worker thread and come back to the caller's Vert.x context.
-        return VertxContextSupport.executeBlocking(() -> index.search(text, scope.chain(), when, limit));
+        ArticleSnapshot.PublishedVersion v = r.version();
+        String answer = withheld.mask(v.answer());
+        String title = withheld.mask(v.title());
+        if (answer.equals(v.answer()) && title.equals(v.title())) {
+            return r;
+        }
+        ArticleSnapshot.PublishedVersion copy = new ArticleSnapshot.PublishedVersion(v.version(), title,
+                v.questionVariants(), answer, v.topic(), v.service(), v.effectiveFrom(), v.effectiveTo(),
+                v.citationName(), v.citationNumber(), v.citationUrl(), v.words());
+        return new RankedArticle(r.article(), copy, r.score(), r.confidence(), withheld.mask(r.highlight()),
+                r.headCoverage());
+    }
+
+    private static ProblemException notReady() {
+        return ProblemException.unavailable("index-not-ready",
+                "The knowledge index is still being built; retry in a few seconds.");
     }
 }

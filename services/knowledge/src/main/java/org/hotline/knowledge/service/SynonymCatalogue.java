@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,10 +34,14 @@ public final class SynonymCatalogue {
     }
 
     static SynonymCatalogue parse(BufferedReader reader) throws IOException {
+        return of(reader.lines().toList());
+    }
+
+    /** A catalogue of {@code lines} in the file's format (bundled lines first, then editors' additions). */
+    public static SynonymCatalogue of(List<String> lines) {
         SynonymCatalogue catalogue = new SynonymCatalogue();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            line = line.strip();
+        for (String raw : lines) {
+            String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -72,6 +77,16 @@ public final class SynonymCatalogue {
     /** Words that may stand for {@code word}; empty when it has none. */
     public Set<String> alternativesOf(String word) {
         return alternatives.getOrDefault(word, Set.of());
+    }
+
+    /**
+     * Every word some word may stand for (typos and one-way colloquial sources excluded): vocabulary the homophone
+     * correction may aim at.
+     */
+    public Set<String> allWords() {
+        Set<String> out = new java.util.HashSet<>();
+        alternatives.values().forEach(out::addAll);
+        return out;
     }
 
     /** Length in characters of the longest word with alternatives, to bound the search for multi-token words. */

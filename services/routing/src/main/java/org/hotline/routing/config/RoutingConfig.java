@@ -52,6 +52,10 @@ public interface RoutingConfig {
     @WithDefault("60s")
     String sweepEvery();
 
+    /** How often each replica reloads the tenants' pooling assignments (changed on another replica) into memory. */
+    @WithDefault("30s")
+    String directoryRefresh();
+
     /** How long after start-up the first sweep runs. */
     @WithDefault("30s")
     String sweepDelay();

@@ -115,6 +115,10 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** First year the deadline's count reaches without national holiday data (weekends only), else null. */
+    @Column(name = "deadline_year_without_data")
+    public Integer deadlineYearWithoutData;
+
     @Column(name = "warn_at")
     public Instant warnAt;
 

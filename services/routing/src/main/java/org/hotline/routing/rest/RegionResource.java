@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
+import org.hotline.routing.service.CallerIdentity;
 import org.hotline.routing.service.RegionDirectory;
 import org.hotline.routing.service.RegionResolver;
 
@@ -24,10 +25,12 @@ public class RegionResource {
 
     private final RegionResolver resolver;
     private final RegionDirectory directory;
+    private final CallerIdentity callers;
 
-    public RegionResource(RegionResolver resolver, RegionDirectory directory) {
+    public RegionResource(RegionResolver resolver, RegionDirectory directory, CallerIdentity callers) {
         this.resolver = resolver;
         this.directory = directory;
+        this.callers = callers;
     }
 
     /** The answer of a resolution. */
@@ -43,18 +46,40 @@ public class RegionResource {
     @GET
     @Path("/resolve")
     @Operation(summary = "Resolve the pooling region of a contact",
-            description = "IVR choice wins, then the dialed number's area code, the caller's landline area code, "
-                    + "the carrier's caller region. decidedBy names the rule that decided.")
+            description = "Every parameter is optional. An explicit region (ivrRegionCode) wins, then the dialed "
+                    + "number's area code, GB/T 2260 names in the address, the nearest region to lat/long, the "
+                    + "caller's landline area code, the carrier's region, a mobile caller's home region (offline "
+                    + "geocoder), and last the province central queue of fallbackTenant (PROVINCE_CENTRAL). "
+                    + "decidedBy names the rule that decided; 422 region-undetermined when nothing decides.")
     public Uni<RegionAnswer> resolve(
             @Parameter(example = "0533-12393") @QueryParam("dialedNumber") String dialedNumber,
             @Parameter(example = "13905330000") @QueryParam("callerNumber") String callerNumber,
             @Parameter(example = "370300") @QueryParam("carrierRegionCode") String carrierRegionCode,
             @Parameter(example = "370300") @QueryParam("ivrRegionCode") String ivrRegionCode,
+            @Parameter(example = "山东省淄博市张店区华光路") @QueryParam("address") String address,
+            @Parameter(description = "WGS 84 latitude, with long", example = "36.81") @QueryParam("lat") String lat,
+            @Parameter(description = "WGS 84 longitude, with lat", example = "118.05") @QueryParam("long") String lon,
+            @Parameter(description = "Tenant whose province central queue takes the contact when nothing decides",
+                    example = "37") @QueryParam("fallbackTenant") String fallbackTenant,
             @Parameter(description = "UTC instant the pooling is asked for; default now", example = "2026-11-23T08:00:00Z")
             @QueryParam("at") String at) {
-        return resolver.resolve(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode, at)
+        // Reference data, but only for a caller whose token says who and where it is (tenant, national role).
+        callers.current();
+        return resolver.resolve(new RegionResolver.Request(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode,
+                        at, address, coordinate("lat", lat), coordinate("long", lon), fallbackTenant))
                 .map(r -> new RegionAnswer(r.pooling().code, r.pooling().name, r.province().code, r.province().name,
                         r.province().tenant(), r.decidedBy().name(), r.areaCode()));
+    }
+
+    private static Double coordinate(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "'" + raw + "' is not a decimal number of degrees such as 36.81");
+        }
     }
 
     @GET
@@ -62,6 +87,7 @@ public class RegionResource {
     @Operation(summary = "One region of the GB/T 2260 directory and its pooling region (统筹区) on a day")
     public Uni<RegionEntry> region(@Parameter(example = "370303") @PathParam("code") String code,
             @Parameter(example = "2026-11-23") @QueryParam("on") String on) {
+        callers.current();
         LocalDate day;
         try {
             day = on == null || on.isBlank() ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : LocalDate.parse(on);

@@ -62,7 +62,9 @@ public class PoolingAssignmentService {
                                 a.reason = in.reason();
                                 a.createdBy = caller.subject();
                                 a.createdAt = Instant.now();
-                                return assignments.persist(a);
+                                // This replica sees the change at once; the others at their next refresh.
+                                return assignments.persist(a).call(x -> assignments.flush())
+                                        .call(x -> directory.refreshAssignments());
                             });
                         }));
     }

@@ -1,48 +1,114 @@
 package org.hotline.routing.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline.common.problem.ProblemException;
+import org.hotline.routing.domain.AreaCode;
 import org.hotline.routing.domain.PoolingAssignment;
 import org.hotline.routing.domain.Region;
+import org.hotline.routing.domain.RegionCentres;
+import org.hotline.routing.domain.RegionNames;
 import org.hotline.routing.repository.PoolingAssignmentRepository;
 import org.hotline.routing.repository.RegionRepository;
 
 /**
- * The GB/T 2260 region tree, held in memory (it changes only with a migration), and the pooling region (统筹区) of
- * any region on any day, from the tenants' effective-dated assignments or the default (the city).
+ * The GB/T 2260 region tree, its area codes, names and centre points and the tenants' pooling assignments, all held
+ * in memory so that a resolution never reads the database: the tree changes only with a migration, assignments are
+ * reloaded after a change on this replica and every {@code hotline.routing.directory-refresh} for the others'.
  */
 @ApplicationScoped
 public class RegionDirectory {
 
+    /** One consistent view of the directory. */
+    public record Snapshot(Map<String, Region> byCode, Map<String, AreaCode> areaCodes,
+            Map<String, List<PoolingAssignment>> assignments, RegionNames names, RegionCentres centres) {
+
+        /**
+         * The pooling region of {@code region} on {@code day}: the nearest assignment in force for the region or one
+         * of its ancestors, else the region's default pooling region.
+         */
+        public Region poolingOf(Region region, LocalDate day) {
+            for (String code : lineage(byCode, region.code)) {
+                for (PoolingAssignment a : assignments.getOrDefault(code, List.of())) {
+                    if (a.inForceOn(day)) {
+                        return byCode.get(a.poolingCode);
+                    }
+                }
+            }
+            return byCode.get(region.defaultPoolingCode);
+        }
+    }
+
     private final RegionRepository regions;
     private final PoolingAssignmentRepository assignments;
-    private volatile Map<String, Region> byCode;
+    private volatile Snapshot snapshot;
 
     public RegionDirectory(RegionRepository regions, PoolingAssignmentRepository assignments) {
         this.regions = regions;
         this.assignments = assignments;
     }
 
-    /** Every region by code. */
-    @WithSession
-    public Uni<Map<String, Region>> all() {
-        Map<String, Region> loaded = byCode;
-        if (loaded != null) {
-            return Uni.createFrom().item(loaded);
+    /** The directory, loaded on first use. */
+    public Uni<Snapshot> snapshot() {
+        Snapshot s = snapshot;
+        return s != null ? Uni.createFrom().item(s) : load();
+    }
+
+    /** The snapshot if loaded, else null (for hot paths that can wait for the first load elsewhere). */
+    public Snapshot loaded() {
+        return snapshot;
+    }
+
+    private Uni<Snapshot> load() {
+        return Panache.withSession(() -> regions.listAll().flatMap(list -> AreaCode.<AreaCode>listAll()
+                .flatMap(codes -> assignments.listAll().map(as -> {
+                    Map<String, Region> byCode = list.stream()
+                            .collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));
+                    Map<String, AreaCode> byArea = codes.stream()
+                            .collect(Collectors.toUnmodifiableMap(a -> a.areaCode, Function.identity()));
+                    Snapshot s = new Snapshot(byCode, byArea, group(as), new RegionNames(list), RegionCentres.load());
+                    snapshot = s;
+                    return s;
+                }))));
+    }
+
+    private static Map<String, List<PoolingAssignment>> group(List<PoolingAssignment> list) {
+        Map<String, List<PoolingAssignment>> map = new HashMap<>();
+        list.forEach(a -> map.computeIfAbsent(a.regionCode, k -> new ArrayList<>()).add(a));
+        map.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(map);
+    }
+
+    /** Reloads the pooling assignments (after a change, and periodically for changes made by other replicas). */
+    public Uni<Void> refreshAssignments() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            return Uni.createFrom().voidItem();
         }
-        return regions.listAll().map(list -> {
-            Map<String, Region> map = list.stream().collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));
-            byCode = map;
-            return map;
-        });
+        return Panache.withSession(() -> assignments.listAll()).invoke(as -> snapshot =
+                new Snapshot(s.byCode(), s.areaCodes(), group(as), s.names(), s.centres())).replaceWithVoid();
+    }
+
+    @Scheduled(every = "${hotline.routing.directory-refresh:30s}", delayed = "${hotline.routing.directory-refresh:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRefresh() {
+        return refreshAssignments().onFailure().invoke(e -> Log.warnf(e, "Reloading pooling assignments failed; "
+                + "the next refresh retries")).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Every region by code. */
+    public Uni<Map<String, Region>> all() {
+        return snapshot().map(Snapshot::byCode);
     }
 
     /** The region, or null. */
@@ -52,8 +118,11 @@ public class RegionDirectory {
 
     /** The region, or a 404 naming the field that carried the unknown code. */
     public Uni<Region> require(String field, String code) {
-        return find(code).onItem().ifNull().failWith(() -> ProblemException.notFound("unknown-region",
-                field + ": '" + code + "' is not a known GB/T 2260 region code."));
+        return find(code).onItem().ifNull().failWith(() -> unknownRegion(field, code));
+    }
+
+    static ProblemException unknownRegion(String field, String code) {
+        return ProblemException.notFound("unknown-region", field + ": '" + code + "' is not a known GB/T 2260 region code.");
     }
 
     /** The region and its ancestors, nearest first. */
@@ -70,24 +139,8 @@ public class RegionDirectory {
         return lineage(map, code).contains(ancestor);
     }
 
-    /**
-     * The pooling region of {@code region} on {@code day}: the nearest assignment in force for the region or one of
-     * its ancestors, else the region's default pooling region.
-     */
-    @WithSession
+    /** The pooling region of {@code region} on {@code day} (from memory). */
     public Uni<Region> poolingOf(Region region, LocalDate day) {
-        return all().flatMap(map -> {
-            List<String> lineage = lineage(map, region.code);
-            return assignments.forRegions(lineage).map(found -> {
-                for (String code : lineage) {
-                    for (PoolingAssignment a : found) {
-                        if (a.regionCode.equals(code) && a.inForceOn(day)) {
-                            return map.get(a.poolingCode);
-                        }
-                    }
-                }
-                return map.get(region.defaultPoolingCode);
-            });
-        });
+        return snapshot().map(s -> s.poolingOf(region, day));
     }
 }

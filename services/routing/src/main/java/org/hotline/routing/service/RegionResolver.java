@@ -1,22 +1,27 @@
 package org.hotline.routing.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.routing.config.RoutingConfig;
+import org.hotline.routing.domain.AreaCode;
 import org.hotline.routing.domain.Region;
-import org.hotline.routing.repository.RegionRepository;
+import org.hotline.routing.domain.RegionCentres;
 
 /**
- * Decides a contact's pooling region (统筹区). Order: the caller's IVR choice of insured region wins, then the dialed
- * number's area code, then a landline caller's own area code, then the region the carrier reports.
+ * Decides a contact's pooling region (统筹区), entirely from the in-memory directory. Order: an explicit region (the
+ * IVR's insured region, a text contact's region), the dialed number's area code, GB/T 2260 names in the address, the
+ * nearest region to the coordinates, a landline caller's area code, the carrier's region, a mobile's home region
+ * (libphonenumber's offline geocoder), and last the fallback tenant's province central queue (省级集中受理).
  */
 @ApplicationScoped
 public class RegionResolver {
@@ -24,15 +29,24 @@ public class RegionResolver {
     /** Characters a person or a switch may put in a phone number. */
     private static final Pattern PHONE_TEXT = Pattern.compile("[0-9+\\-() ]{3,32}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
+    private static final Pattern TENANT = Pattern.compile("\\d{2}");
+    private static final int MAX_ADDRESS = 500;
 
-    private final RegionRepository regions;
     private final RegionDirectory directory;
+    private final MeterRegistry metrics;
     private final ZoneId zone;
+    /** Geocoder description ("山东省淄博市") -> region code; a few hundred distinct descriptions exist. */
+    private final ConcurrentHashMap<String, Optional<String>> homeRegions = new ConcurrentHashMap<>();
 
-    public RegionResolver(RegionRepository regions, RegionDirectory directory, RoutingConfig config) {
-        this.regions = regions;
+    public RegionResolver(RegionDirectory directory, RoutingConfig config, MeterRegistry metrics) {
         this.directory = directory;
+        this.metrics = metrics;
         this.zone = ZoneId.of(config.zone());
+    }
+
+    /** What a contact tells about where it comes from; every field is optional. */
+    public record Request(String dialedNumber, String callerNumber, String carrierRegionCode, String ivrRegionCode,
+            String at, String address, Double latitude, Double longitude, String fallbackTenant) {
     }
 
     /** The outcome of a resolution and the rule that decided it. */
@@ -40,61 +54,147 @@ public class RegionResolver {
     }
 
     /** Which input decided the region. */
-    public enum DecidedBy { IVR_CHOICE, DIALED_AREA_CODE, CALLER_AREA_CODE, CARRIER_REGION }
+    public enum DecidedBy {
+        IVR_CHOICE, DIALED_AREA_CODE, ADDRESS, COORDINATES, CALLER_AREA_CODE, CARRIER_REGION, CALLER_MOBILE_HOME,
+        PROVINCE_CENTRAL
+    }
 
-    /** Resolves for now. */
+    /** Resolves for now from numbers alone. */
     public Uni<Resolution> resolve(String dialedNumber, String callerNumber, String carrierRegion, String ivrRegion) {
-        return resolve(dialedNumber, callerNumber, carrierRegion, ivrRegion, null);
+        return resolve(new Request(dialedNumber, callerNumber, carrierRegion, ivrRegion, null, null, null, null, null));
     }
 
-    /** Resolves with the pooling in force at {@code at} (UTC ISO 8601; blank means now). */
-    @WithSession
-    public Uni<Resolution> resolve(String dialedNumber, String callerNumber, String carrierRegion, String ivrRegion,
-            String at) {
-        LocalDate day = dayOf(at);
-        String dialed = requirePhone("dialedNumber", dialedNumber, true);
-        String caller = requirePhone("callerNumber", callerNumber, false);
-        String carrier = requireRegionCode("carrierRegionCode", carrierRegion);
-        String ivr = requireRegionCode("ivrRegionCode", ivrRegion);
-
-        if (ivr != null) {
-            return byRegionCode("ivrRegionCode", ivr, DecidedBy.IVR_CHOICE, day);
+    /** Resolves with the pooling in force at {@code request.at} (UTC ISO 8601; blank means now). */
+    public Uni<Resolution> resolve(Request request) {
+        Validated v;
+        try {
+            v = validate(request);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
-        String dialedArea = areaPrefix(dialed);
+        RegionDirectory.Snapshot loaded = directory.loaded();
+        if (loaded != null) {
+            return done(decide(loaded, v));
+        }
+        return directory.snapshot().flatMap(s -> done(decide(s, v)));
+    }
+
+    private Uni<Resolution> done(Resolution r) {
+        metrics.counter("hotline_routing_region_resolutions_total", "tenant", r.province().tenant(),
+                "decided_by", r.decidedBy().name()).increment();
+        return Uni.createFrom().item(r);
+    }
+
+    private record Validated(LocalDate day, String dialed, String caller, String carrier, String ivr, String address,
+            Double latitude, Double longitude, String fallbackTenant) {
+    }
+
+    private Validated validate(Request in) {
+        LocalDate day = dayOf(in.at());
+        String dialed = requirePhone("dialedNumber", in.dialedNumber());
+        String caller = requirePhone("callerNumber", in.callerNumber());
+        String carrier = requireRegionCode("carrierRegionCode", in.carrierRegionCode());
+        String ivr = requireRegionCode("ivrRegionCode", in.ivrRegionCode());
+        String address = in.address() == null || in.address().isBlank() ? null : in.address().trim();
+        if (address != null && address.length() > MAX_ADDRESS) {
+            throw ProblemException.invalidField("address", "has " + address.length() + " characters; at most " + MAX_ADDRESS);
+        }
+        Double lat = in.latitude();
+        Double lon = in.longitude();
+        if ((lat == null) != (lon == null)) {
+            throw ProblemException.invalidField(lat == null ? "latitude" : "longitude",
+                    "is required together with " + (lat == null ? "longitude" : "latitude"));
+        }
+        if (lat != null && (lat.isNaN() || lat < -90 || lat > 90)) {
+            throw ProblemException.invalidField("latitude", "must be a WGS 84 latitude in -90..90");
+        }
+        if (lon != null && (lon.isNaN() || lon < -180 || lon > 180)) {
+            throw ProblemException.invalidField("longitude", "must be a WGS 84 longitude in -180..180");
+        }
+        String fallback = in.fallbackTenant() == null || in.fallbackTenant().isBlank() ? null : in.fallbackTenant().trim();
+        if (fallback != null && !TENANT.matcher(fallback).matches()) {
+            throw ProblemException.invalidField("fallbackTenant", "'" + fallback + "' is not a 2-digit tenant such as 37");
+        }
+        return new Validated(day, dialed, caller, carrier, ivr, address, lat, lon, fallback);
+    }
+
+    private Resolution decide(RegionDirectory.Snapshot s, Validated v) {
+        if (v.fallbackTenant() != null && !s.byCode().containsKey(v.fallbackTenant() + "0000")) {
+            throw ProblemException.invalidField("fallbackTenant", "'" + v.fallbackTenant() + "' is not a province of the directory");
+        }
+        if (v.ivr() != null) {
+            return byRegion(s, "ivrRegionCode", v.ivr(), DecidedBy.IVR_CHOICE, null, v.day());
+        }
+        String dialedArea = PhoneNumber.areaCode(v.dialed());
         if (dialedArea != null) {
-            return byAreaCode("dialedNumber", dialedArea, DecidedBy.DIALED_AREA_CODE, day);
+            return byAreaCode(s, "dialedNumber", dialedArea, DecidedBy.DIALED_AREA_CODE, v.day());
         }
-        String callerArea = caller == null || PhoneNumber.isMobile(caller) ? null : areaPrefix(caller);
+        if (v.address() != null) {
+            Region named = s.names().match(v.address());
+            if (named != null) {
+                return pooling(s, named, DecidedBy.ADDRESS, null, v.day());
+            }
+        }
+        if (v.latitude() != null) {
+            RegionCentres.Nearest nearest = s.centres().nearest(v.latitude(), v.longitude());
+            Region region = nearest == null ? null : s.byCode().get(nearest.centre().code());
+            if (region != null) {
+                return pooling(s, region, DecidedBy.COORDINATES, null, v.day());
+            }
+        }
+        String callerArea = v.caller() == null || PhoneNumber.isMobile(v.caller()) ? null : PhoneNumber.areaCode(v.caller());
         if (callerArea != null) {
-            return byAreaCode("callerNumber", callerArea, DecidedBy.CALLER_AREA_CODE, day);
+            return byAreaCode(s, "callerNumber", callerArea, DecidedBy.CALLER_AREA_CODE, v.day());
         }
-        if (carrier != null) {
-            return byRegionCode("carrierRegionCode", carrier, DecidedBy.CARRIER_REGION, day);
+        if (v.carrier() != null) {
+            return byRegion(s, "carrierRegionCode", v.carrier(), DecidedBy.CARRIER_REGION, null, v.day());
         }
-        return Uni.createFrom().failure(ProblemException.unprocessable("region-undetermined",
-                "No region can be determined: the dialed number has no area code, the caller is not a landline, "
-                        + "and neither a carrier region nor an IVR choice of insured region was given."));
+        if (v.caller() != null && PhoneNumber.isMobile(v.caller())) {
+            Region home = mobileHome(s, v.caller());
+            if (home != null) {
+                return pooling(s, home, DecidedBy.CALLER_MOBILE_HOME, null, v.day());
+            }
+        }
+        if (v.fallbackTenant() != null) {
+            Region province = s.byCode().get(v.fallbackTenant() + "0000");
+            return new Resolution(province, province, DecidedBy.PROVINCE_CENTRAL, null);
+        }
+        throw ProblemException.unprocessable("region-undetermined",
+                "No region can be determined: no region was chosen, neither number carries a known area code or home "
+                        + "region, the address names no GB/T 2260 region, no coordinates or carrier region were given, "
+                        + "and no fallbackTenant names the province whose central queue should take the contact.");
     }
 
-    private Uni<Resolution> byAreaCode(String field, String prefix, DecidedBy rule, LocalDate day) {
-        // Area codes are 3 digits (010, 02x) or 4 digits (0533): the second digit tells which.
-        String code = prefix.startsWith("01") || prefix.startsWith("02") ? prefix.substring(0, 3)
-                : prefix.substring(0, Math.min(4, prefix.length()));
-        return regions.findAreaCode(code)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("unknown-area-code",
-                        field + ": no region uses the area code " + code + " (from '" + prefix + "')."))
-                .flatMap(area -> directory.require(field, area.regionCode))
-                .flatMap(region -> pooling(region, rule, code, day));
+    private Region mobileHome(RegionDirectory.Snapshot s, String caller) {
+        String description = PhoneNumber.homeRegion(caller);
+        if (description == null) {
+            return null;
+        }
+        return homeRegions.computeIfAbsent(description, d -> Optional.ofNullable(s.names().match(d)).map(r -> r.code))
+                .map(code -> s.byCode().get(code)).orElse(null);
     }
 
-    private Uni<Resolution> byRegionCode(String field, String code, DecidedBy rule, LocalDate day) {
-        return directory.require(field, code).flatMap(region -> pooling(region, rule, null, day));
+    private Resolution byAreaCode(RegionDirectory.Snapshot s, String field, String code, DecidedBy rule, LocalDate day) {
+        AreaCode area = s.areaCodes().get(code);
+        if (area == null) {
+            throw ProblemException.notFound("unknown-area-code", field + ": no region uses the area code " + code + ".");
+        }
+        return byRegion(s, field, area.regionCode, rule, code, day);
+    }
+
+    private Resolution byRegion(RegionDirectory.Snapshot s, String field, String code, DecidedBy rule, String areaCode,
+            LocalDate day) {
+        Region region = s.byCode().get(code);
+        if (region == null) {
+            throw RegionDirectory.unknownRegion(field, code);
+        }
+        return pooling(s, region, rule, areaCode, day);
     }
 
     /** The pooling region in force on the day (a county pools with its city unless the tenant decided otherwise). */
-    private Uni<Resolution> pooling(Region region, DecidedBy rule, String areaCode, LocalDate day) {
-        return directory.poolingOf(region, day).flatMap(p -> directory.find(region.provinceCode)
-                .map(province -> new Resolution(p, province, rule, areaCode)));
+    private static Resolution pooling(RegionDirectory.Snapshot s, Region region, DecidedBy rule, String areaCode,
+            LocalDate day) {
+        return new Resolution(s.poolingOf(region, day), s.byCode().get(region.provinceCode), rule, areaCode);
     }
 
     private LocalDate dayOf(String at) {
@@ -108,29 +208,18 @@ public class RegionResolver {
         }
     }
 
-    /** The digits of a number that starts with a trunk 0 and so carries an area code, else null. */
-    private static String areaPrefix(String digits) {
-        if (digits == null || !digits.startsWith("0") || digits.length() < 6) {
-            return null;
-        }
-        return digits;
-    }
-
-    private static String requirePhone(String field, String raw, boolean required) {
+    private static String requirePhone(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            if (required) {
-                throw ProblemException.invalidField(field, "is required");
-            }
             return null;
         }
         if (!PHONE_TEXT.matcher(raw).matches()) {
-            throw ProblemException.invalidField(field, "'" + raw + "' is not a phone number (digits, +, -, spaces)");
+            throw ProblemException.invalidField(field, "is not a phone number (digits, +, -, spaces, parentheses)");
         }
         String digits = PhoneNumber.digits(raw);
         if (digits.length() < 3 || digits.length() > 20) {
-            throw ProblemException.invalidField(field, "'" + raw + "' has " + digits.length() + " digits");
+            throw ProblemException.invalidField(field, "has " + digits.length() + " digits; a phone number has 3 to 20");
         }
-        return digits;
+        return raw.trim();
     }
 
     private static String requireRegionCode(String field, String raw) {

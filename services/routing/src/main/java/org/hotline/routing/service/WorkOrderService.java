@@ -86,7 +86,10 @@ public class WorkOrderService {
     }
 
     /** A page of orders and the total. */
-    public record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size) {
+    public record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size, List<String> warnings) {
+        WorkOrderPage(List<WorkOrderView> items, long total, int page, int size) {
+            this(items, total, page, size, List.of());
+        }
     }
 
     // ---------------------------------------------------------------- creation and routing
@@ -280,6 +283,7 @@ public class WorkOrderService {
         o.dueAt = wt.deadline(start, o.limitValue, o.limitUnit);
         o.limitWorkingMinutes = wt.workingMinutesBetween(start, o.dueAt);
         o.warnAt = wt.plusWorkingMinutes(start, (long) Math.ceil(o.limitWorkingMinutes * config.yellowFraction()));
+        o.deadlineYearWithoutData = wt.firstYearWithoutData(start, o.dueAt);
         o.warningLevel = "NONE";
         o.pausedAt = null;
         o.remainingWorkingMinutes = null;
@@ -321,8 +325,12 @@ public class WorkOrderService {
         }
         String s = status == null || status.isBlank() ? null : enumOf(WorkOrderStatus.class, "status", status, null).name();
         var q = orders.search(t, u, s);
+        // The tenant's admins learn ahead of the new year that its holidays are missing (from December 1st).
+        String missing = caller.reach() == Caller.Reach.HANDLER ? null : calendars.nextYearMissing(LocalDate.now(zone));
+        List<String> warnings = missing == null ? List.of() : List.of(missing);
         return q.page(Page.of(page, size)).list()
-                .flatMap(items -> q.count().flatMap(total -> views(items).map(v -> new WorkOrderPage(v, total, page, size))));
+                .flatMap(items -> q.count().flatMap(total -> views(items)
+                        .map(v -> new WorkOrderPage(v, total, page, size, warnings))));
     }
 
     /** The order's audit trail, oldest first. */
@@ -435,6 +443,7 @@ public class WorkOrderService {
                 long yellowAfterUsed = (long) Math.ceil(total * config.yellowFraction());
                 long used = total - remaining;
                 o.dueAt = wt.plusWorkingMinutes(now, remaining);
+                o.deadlineYearWithoutData = wt.firstYearWithoutData(now, o.dueAt);
                 o.warnAt = used >= yellowAfterUsed ? now : wt.plusWorkingMinutes(now, yellowAfterUsed - used);
                 o.warningLevel = "NONE";
                 o.status = o.statusBeforePause == null ? WorkOrderStatus.ACCEPTED : o.statusBeforePause;
@@ -482,6 +491,7 @@ public class WorkOrderService {
                 changed = workingTime(o).map(wt -> {
                     long extra = days * wt.minutesPerDay();
                     o.dueAt = wt.plusWorkingMinutes(o.dueAt, extra);
+                    o.deadlineYearWithoutData = wt.firstYearWithoutData(o.clockStartedAt, o.dueAt);
                     o.limitWorkingMinutes = (o.limitWorkingMinutes == null ? 0 : o.limitWorkingMinutes) + extra;
                     o.warnAt = wt.plusWorkingMinutes(o.clockStartedAt,
                             (long) Math.ceil(o.limitWorkingMinutes * config.yellowFraction()));

@@ -77,7 +77,7 @@ class EventFeedIT {
     }
 
     private static ServiceProcess consumer() {
-        return ServiceProcess.of("appraisal").calling("evaluation-feed", evaluation);
+        return ServiceProcess.of("appraisal").calling("evaluation", evaluation);
     }
 
     @Test

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# make bench [SCENARIO=name]: measures the running suite (starting it as `make run` does when it is down) with an
+# open-model load and writes docs/benchmarks.md, docs/benchmarks.json and the Gatling reports (.run/bench/gatling/).
+# Scenarios: pgbench contacts spike resolve-grpc resolve-rest knowledge startup (default: all, about 15 minutes).
+# Settings (environment): BENCH_RATES (contact ladder, default "100 200 400 800 1200 1600"), BENCH_STEP_SECONDS (20),
+# BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/services.sh"
+source "$here/db-env.sh"
+cd "$ROOT"
+
+SCENARIO="${SCENARIO:-all}"
+RATES="${BENCH_RATES:-100 200 400 800 1200 1600}"
+STEP_SECONDS="${BENCH_STEP_SECONDS:-20}"
+HOLD_SECONDS="${BENCH_HOLD_SECONDS:-60}"
+GRPC_RATE="${BENCH_GRPC_RATE:-10000}"
+KNOWLEDGE_RATE="${BENCH_KNOWLEDGE_RATE:-1000}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+OUT="$RUN_DIR/bench"
+RESULTS="$OUT/results.tsv"
+mkdir -p "$OUT/gatling"
+wants() { [[ "$SCENARIO" == all || " $SCENARIO " == *" $1 "* ]]; }
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+# The suite: reuse it when it runs, else start it exactly as `make run` does.
+"$here/run.sh" >/dev/null
+
+say "building the load generator (services/bench, -Pbench)"
+./mvnw -B -q -Pbench -pl services/bench -am install -DskipTests
+./mvnw -B -q -Pbench -pl services/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="services/bench/target/classes:$(cat services/bench/target/classpath.txt)"
+JAVA=("$JAVA_HOME/bin/java" --add-opens java.base/java.lang=ALL-UNNAMED -Xmx1g -cp "$CP")
+AGENT_TOKEN=$("$here/token.sh" agent 37)
+SERVICE_TOKEN=$("$here/token.sh" service '*')
+psql_intake() { PGPASSWORD="$HOTLINE_DB_PASSWORD" psql -qtAX -h "$HOTLINE_DB_HOST" -p "$HOTLINE_DB_PORT" -U "$HOTLINE_DB_USER" -d hotline_intake "$@"; }
+
+# Keep earlier scenarios' figures when only some run now.
+touch "$RESULTS"
+reset_scenario() { local tmp; tmp=$(mktemp); grep -v -P "^$1\t" "$RESULTS" >"$tmp" || true; mv "$tmp" "$RESULTS"; }
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
+
+# Runs one simulation; prints the report directory.
+gatling() {
+  local simulation="$1"; shift
+  local before; before=$(ls "$OUT/gatling" | sort)
+  "${JAVA[@]}" -Dbench.token="$AGENT_TOKEN" "$@" io.gatling.app.Gatling --simulation "org.hotline.bench.$simulation" \
+    --results-folder "$OUT/gatling" >"$OUT/last-gatling.log" 2>&1 || { tail -40 "$OUT/last-gatling.log" >&2; return 1; }
+  comm -13 <(echo "$before") <(ls "$OUT/gatling" | sort) | tail -1 | sed "s|^|$OUT/gatling/|"
+}
+figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
+
+if wants pgbench; then
+  reset_scenario pgbench
+  say "pgbench: single-row inserts of a contact-like row, $CONNECTIONS connections, 20 s"
+  psql_intake -c "CREATE TABLE IF NOT EXISTS bench_contact (LIKE contact INCLUDING ALL); TRUNCATE bench_contact;"
+  cat >"$OUT/pgbench-insert.sql" <<'SQL'
+INSERT INTO bench_contact (id, tenant, channel, dialed_number, caller_number, region_status, pooling_region_code,
+  pooling_region_name, province_code, province_name, region_decided_by, resolution_attempts, idempotency_key,
+  registered_by, created_at, updated_at, region_resolved_at)
+VALUES (gen_random_uuid(), '37', 'PHONE', '0533-12393', '+8613905330000', 'RESOLVED', '370300', '淄博市', '370000',
+  '山东省', 'DIALED_AREA_CODE', 1, gen_random_uuid()::text, 'agent@37', now(), now(), now());
+SQL
+  PGPASSWORD="$HOTLINE_DB_PASSWORD" pgbench -n -c "$CONNECTIONS" -j 2 -T 20 -f "$OUT/pgbench-insert.sql" \
+    -h "$HOTLINE_DB_HOST" -p "$HOTLINE_DB_PORT" -U "$HOTLINE_DB_USER" hotline_intake >"$OUT/pgbench.log" 2>&1
+  tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench.log" | head -1)
+  lat=$(grep -oP 'latency average = \K[0-9.]+' "$OUT/pgbench.log" | head -1)
+  record pgbench tps "$tps"; record pgbench latencyAvgMs "$lat"; record pgbench connections "$CONNECTIONS"
+  psql_intake -c "DROP TABLE bench_contact;"
+  say "pgbench: $tps inserts/s"
+fi
+
+if wants contacts; then
+  reset_scenario contacts
+  held=0; held_p99=""
+  for rate in $RATES; do
+    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
+    "${JAVA[@]}" org.hotline.bench.BenchReport gatling "contacts@$rate" "$dir" >"$OUT/step.tsv"
+    p99=$(figure "contacts@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "contacts@$rate" all.ko "$OUT/step.tsv")
+    rps=$(figure "contacts@$rate" all.rps "$OUT/step.tsv")
+    record contacts "ladder.$rate.p99Ms" "$p99"; record contacts "ladder.$rate.errors" "$ko"; record contacts "ladder.$rate.rps" "$rps"
+    say "contacts at $rate/s: p99 $p99 ms, $ko errors"
+    if [[ "$ko" != 0 ]] || (( $(printf '%.0f' "$p99") > 50 )); then break; fi
+    held=$rate; held_p99=$p99
+  done
+  if (( held > 0 )); then
+    say "contacts: holding $held/s for $HOLD_SECONDS s"
+    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$held" -Dbench.seconds="$HOLD_SECONDS")
+    "${JAVA[@]}" org.hotline.bench.BenchReport gatling contacts "$dir" >>"$RESULTS"
+    p99=$(figure contacts all.p99Ms "$RESULTS"); ko=$(figure contacts all.ko "$RESULTS")
+    if [[ "$ko" == 0 ]] && (( $(printf '%.0f' "$p99") <= 50 )); then held_p99=$p99; else held=0; fi
+  fi
+  record contacts heldRate "$held"; record contacts heldP99Ms "${held_p99:-}"
+fi
+
+if wants spike; then
+  reset_scenario spike
+  start=$(psql_intake -c "SELECT now()")
+  dir=$(gatling SpikeSimulation)
+  "${JAVA[@]}" org.hotline.bench.BenchReport gatling spike "$dir" >>"$RESULTS"
+  sleep 2
+  record spike stored "$(psql_intake -c "SELECT count(*) FROM contact WHERE created_at >= '$start'")"
+  record spike duplicates "$(psql_intake -c "SELECT count(*) - count(DISTINCT idempotency_key) FROM contact WHERE created_at >= '$start'")"
+  for s in appraisal; do
+    record spike "feedLag.$s" "$(curl -fsS "http://localhost:${PORT[$s]}/q/metrics" | grep -P '^hotline_feed_lag\{' | awk '{s+=$2} END {print s+0}')"
+  done
+fi
+
+if wants resolve-grpc; then
+  reset_scenario resolve-grpc
+  "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" -Dbench.rate="$GRPC_RATE" \
+    -Dbench.seconds=30 -Dbench.out="$OUT/grpc-resolve.json" org.hotline.bench.GrpcResolveLoad >"$OUT/grpc.log" 2>&1
+  for k in targetRate ok failed dropped achievedRate p50Ms p99Ms maxMs; do
+    record resolve-grpc "$k" "$(grep -oP "\"$k\" : \K[0-9.E-]+" "$OUT/grpc-resolve.json")"
+  done
+fi
+
+if wants resolve-rest; then
+  reset_scenario resolve-rest
+  dir=$(gatling RegionResolveSimulation -Dbench.rate=1000 -Dbench.seconds=30)
+  "${JAVA[@]}" org.hotline.bench.BenchReport gatling resolve-rest "$dir" >>"$RESULTS"
+fi
+
+if wants knowledge; then
+  reset_scenario knowledge
+  corpus=$(curl -fsS -H "Authorization: Bearer $AGENT_TOKEN" "http://localhost:${PORT[knowledge]}/api/v1/articles?size=1" \
+    | grep -oP '"total"\s*:\s*\K[0-9]+' || echo "")
+  record knowledge corpus "${corpus:-unknown}"
+  dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)
+  "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
+fi
+
+if wants startup; then
+  reset_scenario startup
+  for s in "${SERVICES[@]}"; do
+    secs=$(grep -oP 'started in \K[0-9.]+' "$LOG_DIR/$s.log" | tail -1 || true)
+    pid=$(running_pid "$s" || true)
+    [[ -n "$secs" ]] && record startup "$s.seconds" "$secs"
+    [[ -n "$pid" ]] && record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
+  done
+fi
+
+{
+  echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); PostgreSQL: $(psql_intake -c 'SHOW server_version')"
+  echo "services: one JVM each (-Xmx384m, SerialGC) as started by make run; load generator on the same machine"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
+} >"$OUT/machine.txt"
+"${JAVA[@]}" org.hotline.bench.BenchReport render "$RESULTS" "$OUT/machine.txt" "make bench SCENARIO=$SCENARIO" \
+  docs/benchmarks.md docs/benchmarks.json
+say "wrote docs/benchmarks.md, docs/benchmarks.json; Gatling reports in $OUT/gatling/"

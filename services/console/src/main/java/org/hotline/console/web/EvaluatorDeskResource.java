@@ -1,0 +1,81 @@
+package org.hotline.console.web;
+
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.console.client.Service;
+import org.hotline.console.client.ServiceCalls;
+import org.hotline.console.session.CurrentStaff;
+import org.hotline.console.session.Staff;
+import org.hotline.console.session.StaffRole.Screen;
+
+/**
+ * The evaluator desk (第三方评价): this week's assignments, the evaluation form and knowledge search beside it.
+ * Assignments are listed once evaluation serves them; until then the form takes the work order's id.
+ */
+@Path("/evaluator")
+@Produces(MediaType.TEXT_HTML)
+public class EvaluatorDeskResource {
+
+    private final CurrentStaff current;
+    private final Pages pages;
+    private final ServiceCalls calls;
+
+    public EvaluatorDeskResource(CurrentStaff current, Pages pages, ServiceCalls calls) {
+        this.current = current;
+        this.pages = pages;
+        this.calls = calls;
+    }
+
+    @GET
+    public Uni<TemplateInstance> desk(@QueryParam("workOrderId") String workOrderId,
+            @QueryParam("regionCode") String regionCode) {
+        Staff staff = current.require(Screen.EVALUATOR);
+        TemplateInstance page = pages.page("evaluator", Screen.EVALUATOR).data("workOrderId", workOrderId)
+                .data("regionCode", regionCode);
+        return calls.get(staff, Service.EVALUATION, "/api/v1/assignments?week=current")
+                .map(a -> page.data("assignments", pages.data(a.has("items") ? a.path("items") : a)))
+                .onFailure().recoverWithItem(() -> page.data("assignments", null));
+    }
+
+    /** Submits the evaluator's verdict and score on a handled work order. */
+    @POST
+    @Path("/evaluations")
+    public Uni<TemplateInstance> evaluate(@FormParam("workOrderId") String workOrderId,
+            @FormParam("regionCode") String regionCode, @FormParam("verdict") String verdict,
+            @FormParam("score") Integer score) {
+        Staff staff = current.require(Screen.EVALUATOR);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("workOrderId", AgentDeskResource.blankToNull(workOrderId));
+        body.put("regionCode", AgentDeskResource.blankToNull(regionCode));
+        body.put("verdict", AgentDeskResource.blankToNull(verdict));
+        body.put("score", score);
+        TemplateInstance fragment = pages.fragment("evaluator-recorded");
+        return calls.post(staff, Service.EVALUATION, "/api/v1/evaluations", body)
+                .map(e -> fragment.data("evaluation", pages.data(e)));
+    }
+
+    /** Knowledge search beside the form. */
+    @GET
+    @Path("/search")
+    public Uni<TemplateInstance> search(@QueryParam("q") String q, @QueryParam("region") String region) {
+        Staff staff = current.require(Screen.EVALUATOR);
+        TemplateInstance fragment = pages.fragment("agent-answer").data("q", q).data("answer", null);
+        if (AgentDeskResource.blank(q)) {
+            return Uni.createFrom().item(fragment.data("hits", List.of()));
+        }
+        String query = "q=" + AgentDeskResource.enc(q)
+                + (AgentDeskResource.blank(region) ? "" : "&region=" + AgentDeskResource.enc(region));
+        return calls.get(staff, Service.KNOWLEDGE, "/api/v1/search?size=10&" + query)
+                .map(r -> fragment.data("hits", pages.data(r.path("items"))));
+    }
+}

@@ -1,0 +1,500 @@
+package org.hotline.system.feeds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.system.ServiceProcess;
+import org.hotline.testing.KafkaTestBroker;
+import org.hotline.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Event feeds on the kafka transport end to end (issue 17): evaluation's outbox relay publishes to a real Kafka broker
+ * (Kafka's own KRaft test kit, in this JVM), appraisal replicas consume it as one consumer group; all are real
+ * processes, killed with SIGKILL mid-stream. Events come from evaluation's import API (500 per request, each with its
+ * own Idempotency-Key, retried until accepted), so the test knows exactly what appraisal's counts must be. The
+ * databases are the {@code _it2} ones, so this class never meets {@link EventFeedIT}'s. Expectations are cumulative
+ * over the ordered tests. With {@code -Dbench=true} only {@link #benchmark()} runs (see docs/events.md).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaFeedIT {
+
+    private static final String CONSUMER = "appraisal-evaluation";
+    private static final String SUFFIX = "_it2";
+    private static final String[] TENANTS = { "37", "42", "11" };
+    private static final int PER_IMPORT = 500;
+    private static final int PARTITIONS = 6;
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private static KafkaTestBroker broker;
+    private static String topicPrefix;
+    private static ServiceProcess evaluation;
+    private static ServiceProcess appraisal;
+    private static ServiceProcess appraisalTwin;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ExecutorService writer = Executors.newFixedThreadPool(2);
+    /** "tenant|verdict" -> {events, score sum} that the events written so far imply. */
+    private static final Map<String, long[]> expected = new TreeMap<>();
+    private static long written;
+    private static long nextIndex;
+    /** The writes in progress: a failed import must fail the test at once, not as a timeout elsewhere. */
+    private static volatile Future<?> writing;
+
+    @BeforeAll
+    static void startSuite() {
+        broker = KafkaTestBroker.start();
+        if (Boolean.getBoolean("bench")) {
+            return; // the benchmark starts what each of its configurations needs
+        }
+        start("kafka", 1);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        writer.shutdownNow();
+        stopServices();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** Fresh databases and topic; evaluation plus {@code replicas} appraisal replicas on {@code transport}. */
+    private static void start(String transport, int replicas) {
+        ServiceProcess.resetDatabase("evaluation", SUFFIX);
+        ServiceProcess.resetDatabase("appraisal", SUFFIX);
+        synchronized (expected) {
+            expected.clear();
+            written = 0;
+        }
+        topicPrefix = "hotline-it-" + Long.toHexString(System.nanoTime()) + ".";
+        evaluation = on(transport, ServiceProcess.of("evaluation")).start();
+        appraisal = consumer(transport).start();
+        appraisalTwin = replicas > 1 ? consumer(transport).start() : null;
+        for (int i = 2; i < replicas; i++) {
+            extraReplicas.add(consumer(transport).start());
+        }
+    }
+
+    private static final List<ServiceProcess> extraReplicas = new ArrayList<>();
+
+    private static void stopServices() {
+        extraReplicas.forEach(ServiceProcess::stop);
+        extraReplicas.clear();
+        for (ServiceProcess p : new ServiceProcess[] { appraisalTwin, appraisal, evaluation }) {
+            if (p != null) {
+                p.stop();
+            }
+        }
+        appraisalTwin = null;
+    }
+
+    /** The settings the Helm chart renders for {@code events.transport: kafka} (HOTLINE_EVENTS_TRANSPORT, ...). */
+    private static ServiceProcess on(String transport, ServiceProcess p) {
+        p.with("hotline.db.suffix", SUFFIX).with("hotline.events.transport", transport);
+        if (transport.equals("kafka")) {
+            p.with("hotline.events.kafka.bootstrap-servers", broker.bootstrapServers())
+                    .with("hotline.events.kafka.topic-prefix", topicPrefix)
+                    .with("hotline.events.kafka.topic-partitions", String.valueOf(PARTITIONS));
+        }
+        return p;
+    }
+
+    private static ServiceProcess consumer(String transport) {
+        return on(transport, ServiceProcess.of("appraisal")).calling("evaluation-feed", evaluation);
+    }
+
+    @Test
+    @Order(1)
+    @DisabledIfSystemProperty(named = "bench", matches = "true")
+    void consumerKilledAndRestartedTwiceMidStreamEndsWithExactlyWhatTenThousandEventsImply() throws Exception {
+        long base = written();
+        writing = writer.submit(() -> write(10_000, 300));
+        awaitApplied(base + 1_500);
+        appraisal.kill();
+        appraisal.start();
+        awaitApplied(base + 4_000);
+        appraisal.kill();
+        appraisal.start();
+        writing.get(3, TimeUnit.MINUTES);
+        awaitCaughtUp();
+        assertConsumerStateMatchesEvents();
+    }
+
+    @Test
+    @Order(2)
+    @DisabledIfSystemProperty(named = "bench", matches = "true")
+    void relayKilledAndRestartedMidStreamEndsWithExactlyWhatTheEventsImply() throws Exception {
+        long start = published();
+        writing = writer.submit(() -> write(10_000, 300));
+        awaitValue("relay published " + (start + 4_000), KafkaFeedIT::published, start + 4_000);
+        evaluation.kill();
+        pause(1_000);
+        evaluation.start();
+        writing.get(3, TimeUnit.MINUTES);
+        awaitCaughtUp();
+        assertConsumerStateMatchesEvents();
+    }
+
+    @Test
+    @Order(3)
+    @DisabledIfSystemProperty(named = "bench", matches = "true")
+    void twoReplicasApplyPartitionsAtOnceAndTheSurvivorTakesAllWhenOneIsKilled() throws Exception {
+        appraisalTwin = consumer("kafka").start();
+        awaitValue("both replicas own partitions", () -> metric(appraisal, "hotline_feed_partitions_assigned") > 0
+                && metric(appraisalTwin, "hotline_feed_partitions_assigned") > 0 ? 1 : 0, 1);
+        assertEquals(PARTITIONS, metric(appraisal, "hotline_feed_partitions_assigned")
+                + metric(appraisalTwin, "hotline_feed_partitions_assigned"), "the partitions are split between them");
+        long start = written();
+        writing = writer.submit(() -> write(6_000, 200));
+        // Both apply during the same moments: between two looks, each replica's applied count grew.
+        double a = applied(appraisal);
+        double b = applied(appraisalTwin);
+        boolean together = false;
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!together && Instant.now().isBefore(deadline)) {
+            pause(500);
+            double a2 = applied(appraisal);
+            double b2 = applied(appraisalTwin);
+            together = a2 > a && b2 > b;
+            a = a2;
+            b = b2;
+        }
+        assertTrue(together, "two replicas applied events in the same half second");
+        awaitApplied(start + 2_000);
+        appraisalTwin.kill();
+        awaitValue("the survivor owns every partition", () -> (long) metric(appraisal,
+                "hotline_feed_partitions_assigned"), PARTITIONS);
+        writing.get(3, TimeUnit.MINUTES);
+        awaitCaughtUp();
+        assertConsumerStateMatchesEvents();
+        assertTrue(applied(appraisal) > 0);
+    }
+
+    @Test
+    @Order(4)
+    @DisabledIfSystemProperty(named = "bench", matches = "true")
+    void lagPerPartitionIsInTheMetricsAndReadinessSeesTheBroker() throws Exception {
+        awaitCaughtUp();
+        String metrics = get(appraisal.baseUrl() + "/q/metrics", null).body();
+        Matcher lag = Pattern.compile("(?m)^hotline_feed_lag\\{consumer=\"" + CONSUMER
+                + "\",feed=\"evaluation\",partition=\"(\\d+)\",tenant=\"\\*\"\\} (\\S+)$").matcher(metrics);
+        int partitions = 0;
+        while (lag.find()) {
+            partitions++;
+        }
+        assertEquals(PARTITIONS, partitions, "one lag gauge per partition the replica owns");
+        awaitValue("no lag on any partition", () -> get(appraisal.baseUrl() + "/q/metrics", null).body()
+                .lines().filter(l -> l.startsWith("hotline_feed_lag{")).allMatch(l -> l.endsWith(" 0.0")) ? 1 : 0, 1);
+        String ready = get(appraisal.baseUrl() + "/q/health/ready", null).body();
+        assertTrue(ready.contains("hotline-events-kafka") && ready.contains("\"brokers\": 1")
+                || ready.contains("\"brokers\":1"), ready);
+        String producer = get(evaluation.baseUrl() + "/q/health/ready", null).body();
+        assertTrue(producer.contains("published-through"), producer);
+    }
+
+    // --- benchmark (not a pass/fail timing test: it prints figures for docs/events.md) --------------------------
+
+    /** {@code ./mvnw -B verify -pl services/system-tests -Dit.test=KafkaFeedIT -Dbench=true}. */
+    @Test
+    @Order(99)
+    @EnabledIfSystemProperty(named = "bench", matches = "true")
+    void benchmark() throws Exception {
+        int events = Integer.getInteger("bench.events", 20_000);
+        List<String> lines = new ArrayList<>();
+        for (String[] setup : new String[][] { { "grpc", "1" }, { "kafka", "1" }, { "kafka", "3" } }) {
+            start(setup[0], Integer.parseInt(setup[1]));
+            write(1_000, 0); // warm-up: JIT, pools, group join
+            awaitCaughtUp(setup[0]);
+            Instant began = Instant.now();
+            List<Future<?>> writers = List.of(writer.submit(() -> write(events / 2, 0)),
+                    writer.submit(() -> write(events / 2, 0)));
+            for (Future<?> w : writers) {
+                w.get(10, TimeUnit.MINUTES);
+            }
+            Duration producing = Duration.between(began, Instant.now());
+            awaitCaughtUp(setup[0]);
+            Duration total = Duration.between(began, Instant.now());
+            long[] lag = lagMillis(began);
+            lines.add(String.format("[bench] %-5s %s consumer replica(s): %d events, produced in %.1f s (%.0f/s), "
+                    + "applied in %.1f s (%.0f/s end to end); lag occurred->applied p50 %d ms, p95 %d ms, max %d ms",
+                    setup[0], setup[1], events, producing.toMillis() / 1000.0, events * 1000.0 / producing.toMillis(),
+                    total.toMillis() / 1000.0, events * 1000.0 / total.toMillis(), lag[0], lag[1], lag[2]));
+            System.out.println(lines.get(lines.size() - 1));
+            stopServices();
+        }
+        lines.forEach(System.out::println);
+    }
+
+    /** p50, p95 and max of applied_at - occurred_at over the events that occurred after {@code since}. */
+    private static long[] lagMillis(Instant since) throws SQLException {
+        String sql = "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY d), percentile_disc(0.95) WITHIN GROUP "
+                + "(ORDER BY d), max(d) FROM (SELECT extract(epoch FROM a.applied_at - f.occurred_at) * 1000 AS d "
+                + "FROM kpi_fact f JOIN event_applied a ON a.event_id = f.event_id WHERE f.occurred_at >= '"
+                + since + "') t";
+        try (Connection c = db("appraisal"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+        }
+    }
+
+    // --- producing ---------------------------------------------------------------------------------------------
+
+    /** Imports {@code count} evaluations in requests of 500, pausing between them so that kills land mid-stream. */
+    private static void write(int count, long pauseMillis) {
+        String run = UUID.randomUUID().toString();
+        for (int done = 0; done < count; done += PER_IMPORT) {
+            StringBuilder body = new StringBuilder("{\"evaluations\":[");
+            Map<String, long[]> delta = new TreeMap<>();
+            for (int i = 0; i < PER_IMPORT; i++) {
+                long index;
+                synchronized (expected) {
+                    index = nextIndex++;
+                }
+                String tenant = TENANTS[(int) (index % TENANTS.length)];
+                String verdict = index % 4 == 0 ? "UNSATISFIED" : "SATISFIED";
+                int score = 1 + (int) (index % 5);
+                body.append(i == 0 ? "" : ",").append("{\"workOrderId\":\"").append(UUID.randomUUID())
+                        .append("\",\"regionCode\":\"").append(tenant).append("0100\",\"verdict\":\"").append(verdict)
+                        .append("\",\"score\":").append(score).append('}');
+                long[] d = delta.computeIfAbsent(tenant + "|" + verdict, k -> new long[2]);
+                d[0]++;
+                d[1] += score;
+            }
+            body.append("]}");
+            importUntilAccepted(run + "-" + done, body.toString());
+            synchronized (expected) {
+                delta.forEach((k, d) -> {
+                    long[] e = expected.computeIfAbsent(k, x -> new long[2]);
+                    e[0] += d[0];
+                    e[1] += d[1];
+                });
+                written += PER_IMPORT;
+            }
+            if (pauseMillis > 0) {
+                pause(pauseMillis);
+            }
+        }
+    }
+
+    /** Retries one import (same Idempotency-Key) through producer crashes until it is accepted. */
+    private static void importUntilAccepted(String key, String body) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(evaluation.baseUrl() + "/api/v1/evaluation-imports"))
+                        .header("Authorization", TestTokens.bearer("platform-operator", "*"))
+                        .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    assertTrue(response.body().contains("\"imported\":" + PER_IMPORT), response.body());
+                    return;
+                }
+                if (response.statusCode() < 500) {
+                    throw new AssertionError("Import refused: " + response.statusCode() + " " + response.body());
+                }
+            } catch (java.io.IOException e) {
+                // The producer is down or restarting: retry the same request.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Import " + key + " never accepted");
+            }
+            pause(250);
+        }
+    }
+
+    private static long written() {
+        synchronized (expected) {
+            return written;
+        }
+    }
+
+    // --- checking ----------------------------------------------------------------------------------------------
+
+    private static void assertConsumerStateMatchesEvents() throws SQLException {
+        Map<String, long[]> want;
+        long total;
+        synchronized (expected) {
+            want = new TreeMap<>();
+            expected.forEach((k, v) -> want.put(k, v.clone()));
+            total = written;
+        }
+        assertEquals(total, head(), "the feed holds exactly the events written");
+        assertEquals(total, published(), "the relay marked every event published");
+        Map<String, long[]> got = new TreeMap<>();
+        try (Connection c = db("appraisal"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT tenant, verdict, events, score_sum FROM kpi_count "
+                        + "WHERE type = 'evaluation.evaluation.recorded'")) {
+            while (rs.next()) {
+                got.put(rs.getString(1) + "|" + rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) });
+            }
+        }
+        assertEquals(describe(want), describe(got), "counts per tenant and verdict");
+        assertEquals(total, scalar("appraisal", "SELECT count(*) FROM kpi_fact"), "one fact per event");
+        assertEquals(total, scalar("appraisal", "SELECT count(*) FROM event_applied"), "one applied id per event");
+        String api = get(appraisal.baseUrl() + "/api/v1/kpi-counts?tenant=37&size=100",
+                TestTokens.bearer("leader", "37")).body();
+        long[] unsatisfied = want.get("37|UNSATISFIED");
+        assertNotNull(unsatisfied);
+        assertTrue(api.contains("\"verdict\":\"UNSATISFIED\",\"events\":" + unsatisfied[0] + ",\"scoreSum\":"
+                + unsatisfied[1]), api);
+    }
+
+    private static String describe(Map<String, long[]> counts) {
+        StringBuilder s = new StringBuilder();
+        counts.forEach((k, v) -> s.append(k).append('=').append(v[0]).append('/').append(v[1]).append(' '));
+        return s.toString();
+    }
+
+    private static void awaitCaughtUp() {
+        awaitCaughtUp("kafka");
+    }
+
+    /** Every written event is in the feed, published (kafka) and applied. */
+    private static void awaitCaughtUp(String transport) {
+        awaitValue("consumer caught up with all written events", () -> applied() == written() && head() == written()
+                && (transport.equals("grpc") || published() == written()) ? 1 : 0, 1);
+    }
+
+    private static void awaitApplied(long target) {
+        awaitValue("applied events " + target, KafkaFeedIT::applied, target);
+    }
+
+    private static void awaitValue(String what, LongSupplier value, long target) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (value.getAsLong() < target) {
+            Future<?> w = writing;
+            if (w != null && w.isDone()) {
+                try {
+                    w.get();
+                } catch (Exception e) {
+                    throw new AssertionError("Writing the events failed", e);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what + " (at " + value.getAsLong() + ")");
+            }
+            pause(100);
+        }
+    }
+
+    private static long applied() {
+        return scalarQuietly("appraisal", "SELECT count(*) FROM event_applied");
+    }
+
+    private static long head() {
+        return scalarQuietly("evaluation", "SELECT coalesce(max(head), 0) FROM outbox_feed_state");
+    }
+
+    private static long published() {
+        return scalarQuietly("evaluation", "SELECT coalesce(max(published_through), 0) FROM outbox_relay");
+    }
+
+    private static double applied(ServiceProcess p) {
+        try {
+            String body = get(p.baseUrl() + "/q/metrics", null).body();
+            Matcher m = Pattern.compile("(?m)^hotline_feed_events_applied_total\\{consumer=\"" + CONSUMER
+                    + "\"[^}]*\\} (\\S+)$").matcher(body);
+            double sum = 0;
+            while (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+            }
+            return sum;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The value of a feed metric of consumer appraisal-evaluation, or -1 when it is not (yet) there. */
+    private static double metric(ServiceProcess p, String name) {
+        try {
+            String body = get(p.baseUrl() + "/q/metrics", null).body();
+            Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*consumer=\"" + CONSUMER + "\"[^}]*\\} (\\S+)$")
+                    .matcher(body);
+            return m.find() ? Double.parseDouble(m.group(1)) : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String authorization) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long scalarQuietly(String service, String sql) {
+        try {
+            return scalar(service, sql);
+        } catch (SQLException e) {
+            return 0; // the schema is not there yet while the service starts
+        }
+    }
+
+    private static long scalar(String service, String sql) throws SQLException {
+        try (Connection c = db(service); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Connection db(String service) throws SQLException {
+        String host = System.getenv().getOrDefault("HOTLINE_DB_HOST", "127.0.0.1");
+        String port = System.getenv().getOrDefault("HOTLINE_DB_PORT", "5432");
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/hotline_" + service + SUFFIX,
+                System.getenv().getOrDefault("HOTLINE_DB_USER", "hotline"),
+                System.getenv().getOrDefault("HOTLINE_DB_PASSWORD", "hotline"));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
