@@ -234,7 +234,7 @@ class EvaluationWorkflowTest {
     }
 
     @Test
-    void verdictsThatDisagreeGoOnTheHearingAgendaWithoutARoutingAction() throws Throwable {
+    void verdictsThatDisagreeGoToTheHearingWhoseDecisionSendsTheCaseToRework() throws Throwable {
         String subject = "ev-" + UUID.randomUUID();
         createEvaluator(subject, "370300", 3, null);
         WorkOrder order = unsatisfiedComplaint(UUID.randomUUID(), null, null);
@@ -249,6 +249,37 @@ class EvaluationWorkflowTest {
         String caseId = (String) caseOf(order.getId()).get("id");
         given().header("Authorization", ADMIN).when().get("/api/v1/cases/" + caseId).then()
                 .body("routingActions", hasSize(0)).body("caseToEvaluate.stage", equalTo("EVALUATED"));
+
+        // The quarter's hearing puts it on the agenda; the hearing decides rework, which routing applies once.
+        java.time.LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        io.restassured.path.json.JsonPath hearing = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("quarter", quarter, "title", "听证会 " + UUID.randomUUID()))
+                .when().post("/api/v1/hearings").then().statusCode(201).extract().jsonPath();
+        String itemId = hearing.getString("agenda.find { it.caseId == '" + caseId + "' }.id");
+        assertEquals("DISPUTED_CASE", hearing.getString("agenda.find { it.caseId == '" + caseId + "' }.kind"));
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42")).when()
+                .get("/api/v1/hearings/" + hearing.getString("id")).then().statusCode(404);
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("units", List.of("张店区医保局"), "evaluators", List.of(subject)))
+                .when().put("/api/v1/hearings/" + hearing.getString("id") + "/attendance").then().statusCode(200);
+        Map<String, Object> decision = Map.of("outcome", "REWORK", "note", "单位复核",
+                "followUps", List.of(Map.of("action", "复核报销材料", "owner", "张店区医保局", "dueOn", "2027-01-15")));
+        given().header("Authorization", ADMIN).contentType("application/json").body(decision)
+                .when().post("/api/v1/hearings/" + hearing.getString("id") + "/items/" + itemId + "/decision")
+                .then().statusCode(200).body("outcome", equalTo("REWORK")).body("followUps[0].owner", equalTo("张店区医保局"));
+        given().header("Authorization", ADMIN).contentType("application/json").body(decision)
+                .when().post("/api/v1/hearings/" + hearing.getString("id") + "/items/" + itemId + "/decision")
+                .then().statusCode(409);
+        Eventually.until("the hearing's rework applied", Duration.ofSeconds(20),
+                () -> action(caseId, "REOPEN") != null && "DONE".equals(action(caseId, "REOPEN").get("status")));
+        assertEquals(2, StandInRouting.order(order.getId()).getReopenCount());
+        assertEquals(List.of("evaluation.hearing-item.decided"), Database.eventTypes(itemId));
+        // A later hearing of the quarter does not list the case again.
+        given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("quarter", quarter, "title", "听证会 " + UUID.randomUUID()))
+                .when().post("/api/v1/hearings").then().statusCode(201)
+                .body("agenda.findAll { it.caseId == '" + caseId + "' }", hasSize(0));
     }
 
     @Test

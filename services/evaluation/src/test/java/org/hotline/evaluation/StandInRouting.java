@@ -87,7 +87,8 @@ public class StandInRouting implements WorkOrders, WorkingCalendar {
             return Uni.createFrom().failure(Status.FAILED_PRECONDITION
                     .withDescription("cannot reopen an order in status " + o.getStatus()).asRuntimeException());
         }
-        WorkOrder after = reopened(o);
+        WorkOrder after = reopened(o).toBuilder().setStatusNotes(notes("Returned for rework (退回重办): "
+                + request.getReason())).build();
         return answer(after);
     }
 
@@ -101,10 +102,22 @@ public class StandInRouting implements WorkOrders, WorkingCalendar {
         if (o == null) {
             return Uni.createFrom().failure(Status.NOT_FOUND.asRuntimeException());
         }
+        String notes = notes("Supervised (督办): " + request.getReason());
         if (FINISHED.contains(o.getStatus())) {
-            return answer(reopened(o).toBuilder().setSupervised(true).build());
+            return answer(reopened(o).toBuilder().setSupervised(true).setStatusNotes(notes).build());
         }
-        return answer(o.toBuilder().setSupervised(true).build());
+        if (o.getSupervised()) {
+            return answer(o);
+        }
+        return answer(o.toBuilder().setSupervised(true).setStatusNotes(notes).build());
+    }
+
+    /** Routing keeps status notes in 500 characters and refuses longer ones with an internal error. */
+    private static String notes(String text) {
+        if (text.length() > 500) {
+            throw Status.INTERNAL.withDescription("value too long for type character varying(500)").asRuntimeException();
+        }
+        return text;
     }
 
     private static WorkOrder reopened(WorkOrder o) {

@@ -37,8 +37,6 @@ public class StandInRouting implements RegionResolution {
 
     private static final Pattern PHONE_TEXT = Pattern.compile("[0-9+\\-() ]{3,32}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
-    /** Home cities of mobile prefixes, as libphonenumber's offline geocoder gives them (13905330000 -> 山东省淄博市). */
-    private static final Map<String, String> MOBILE_HOME = Map.of("1390533", "370300", "1387100", "420100");
     /** City centres (WGS 84) for the nearest-region rule; beyond 60 km no city decides. */
     private static final Map<String, double[]> CENTRES = Map.of("370300", new double[] { 36.8131, 118.0548 },
             "420100", new double[] { 30.5928, 114.3055 }, "370100", new double[] { 36.6512, 117.1201 });
@@ -121,8 +119,14 @@ public class StandInRouting implements RegionResolution {
         if (carrier != null) {
             return byRegion("carrierRegionCode", carrier, "CARRIER_REGION");
         }
-        if (mobile && MOBILE_HOME.containsKey(caller.substring(0, 7))) {
-            return byRegion("callerNumber", MOBILE_HOME.get(caller.substring(0, 7)), "CALLER_MOBILE_HOME");
+        String home = mobile ? org.hotline.common.phone.PhoneNumber.homeRegion(caller) : null;
+        if (home != null) {
+            // libphonenumber's offline geocoder names the home city ("山东省淄博市"): the city of that name.
+            for (var e : NAMES.entrySet()) {
+                if (e.getKey().endsWith("00") && !e.getKey().endsWith("0000") && home.endsWith(e.getValue())) {
+                    return byRegion("callerNumber", e.getKey(), "CALLER_MOBILE_HOME");
+                }
+            }
         }
         if (!r.getFallbackTenant().isEmpty()) {
             String province = r.getFallbackTenant() + "0000";

@@ -26,7 +26,7 @@ class CalendarChangeTest {
         String k = "CAL" + Fixture.unique();
         String unit = Fixture.unit("41", "郑州医保 " + k, "CITY_AGENCY", "410100", null);
         Fixture.rule("41", k, unit, null, 3, "WORKING_DAYS");
-        String id = Fixture.order("41", "410100", k, "POLICY");
+        String id = Fixture.order("41", "410100", k, "POLICY_ANSWER");
         Instant due = Instant.parse(given().header("Authorization", Fixture.agent("41"))
                 .when().get("/api/v1/work-orders/" + id).then().statusCode(200).extract().path("dueAt"));
         LocalDate dueDay = due.atZone(SHANGHAI).toLocalDate();
@@ -67,7 +67,7 @@ class CalendarChangeTest {
         String unit = Fixture.unit("41", "郑州医保 " + k, "CITY_AGENCY", "410100", null);
         // 300 working days reach well into a year whose holidays nobody has entered.
         Fixture.rule("41", k, unit, null, 300, "WORKING_DAYS");
-        String id = Fixture.order("41", "410100", k, "POLICY");
+        String id = Fixture.order("41", "410100", k, "POLICY_ANSWER");
         Integer year = given().header("Authorization", Fixture.agent("41"))
                 .when().get("/api/v1/work-orders/" + id).then().statusCode(200)
                 .body("deadlineWarning", notNullValue()).extract().path("deadlineYearWithoutData");

@@ -310,12 +310,21 @@ public final class ServiceProcess implements AutoCloseable {
     public static void resetDatabase(String service, String suffix) {
         String url = "jdbc:postgresql://" + env("HOTLINE_DB_HOST", "127.0.0.1") + ":" + env("HOTLINE_DB_PORT", "5432")
                 + "/hotline_" + service + suffix;
-        try (Connection c = DriverManager.getConnection(url, env("HOTLINE_DB_USER", "hotline"),
-                env("HOTLINE_DB_PASSWORD", "hotline")); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reset " + url + " (run scripts/db-prepare.sh): " + e.getMessage(), e);
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            try (Connection c = DriverManager.getConnection(url, env("HOTLINE_DB_USER", "hotline"),
+                    env("HOTLINE_DB_PASSWORD", "hotline")); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                s.execute("CREATE SCHEMA public");
+                return;
+            } catch (SQLException e) {
+                // The server is shared by every test run on the machine: wait a little while it is full.
+                if (!"53300".equals(e.getSQLState()) || Instant.now().isAfter(giveUp)) {
+                    throw new IllegalStateException("Cannot reset " + url + " (run scripts/db-prepare.sh): "
+                            + e.getMessage(), e);
+                }
+                sleep(500);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response constraintViolation(ValidationException validation, UriInfo uri) {
         if (!(validation instanceof ConstraintViolationException e)) {
-            Log.errorf(validation, "Validation could not run on %s", uri.getPath());
+            Log.errorf(validation, "Validation could not run on %s", loggable(uri.getPath()));
             return respond(Problem.of("internal", "Internal error", 500, "Validation failed unexpectedly."), uri);
         }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
@@ -110,12 +110,12 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             // A failover, a cut connection or a full server: nothing was committed, the client may retry (issue 12).
-            Log.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            Log.warnf("Database unavailable on %s: %s", loggable(uri.getPath()), e.getMessage());
             return Response.fromResponse(respond(Problem.of("database-unavailable", "Service unavailable", 503,
                     "The database is unavailable for a moment; retry after the number of seconds in Retry-After."), uri))
                     .header(HttpHeaders.RETRY_AFTER, "2").build();
         }
-        Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+        Log.errorf(e, "Unexpected failure on %s", loggable(uri.getPath()));
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; it has been logged."), uri);
     }
@@ -138,6 +138,23 @@ public class ProblemMappers {
         }
         return false;
     }
+
+    /**
+     * A path fit for logs: runs of 7 or more digits (phone or ID numbers in a path) keep only their first 3 and last 4
+     * digits, and control characters (a NUL from a request) become '?'.
+     */
+    static String loggable(String path) {
+        if (path == null) {
+            return null;
+        }
+        String masked = LONG_DIGITS.matcher(path).replaceAll(m -> {
+            String d = m.group();
+            return d.substring(0, 3) + "*".repeat(d.length() - 7) + d.substring(d.length() - 4);
+        });
+        return masked.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("\\d{7,}");
 
     static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE)

@@ -476,7 +476,7 @@ public class ArticleIndex {
             Set<List<String>> alternatives = new LinkedHashSet<>();
             alternatives.add(List.copyOf(original));
             for (String alt : synonyms.alternativesOf(word)) {
-                List<String> altTokens = tokens(words, "f", alt);
+                List<String> altTokens = synonyms.tokensOf(alt, x -> List.copyOf(tokens(words, "f", x)));
                 if (!altTokens.isEmpty()) {
                     alternatives.add(altTokens);
                 }

@@ -173,7 +173,22 @@ class FaultToleranceIT {
         }
     }
 
+    /** The test's own connection; the PostgreSQL server is shared, so a full server is waited for (up to a minute). */
     private static Connection connect() throws SQLException {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        while (true) {
+            try {
+                return open();
+            } catch (SQLException e) {
+                if (!"53300".equals(e.getSQLState()) || Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                RegistrationLoad.sleep(500);
+            }
+        }
+    }
+
+    private static Connection open() throws SQLException {
         Map<String, String> env = System.getenv();
         return DriverManager.getConnection("jdbc:postgresql://" + env.getOrDefault("HOTLINE_DB_HOST", "127.0.0.1") + ":"
                 + env.getOrDefault("HOTLINE_DB_PORT", "5432") + "/hotline_intake" + DB_SUFFIX,

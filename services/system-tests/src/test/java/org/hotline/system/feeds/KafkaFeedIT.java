@@ -121,7 +121,9 @@ class KafkaFeedIT {
 
     /** The settings the Helm chart renders for {@code events.transport: kafka} (HOTLINE_EVENTS_TRANSPORT, ...). */
     private static ServiceProcess on(String transport, ServiceProcess p) {
-        p.with("hotline.db.suffix", SUFFIX).with("hotline.events.transport", transport);
+        // Small pools: up to five processes share the machine's PostgreSQL with the other suites.
+        p.with("hotline.db.suffix", SUFFIX).with("hotline.events.transport", transport)
+                .with("quarkus.datasource.reactive.max-size", "8");
         if (transport.equals("kafka")) {
             p.with("hotline.events.kafka.bootstrap-servers", broker.bootstrapServers())
                     .with("hotline.events.kafka.topic-prefix", topicPrefix)
@@ -131,7 +133,7 @@ class KafkaFeedIT {
     }
 
     private static ServiceProcess consumer(String transport) {
-        return on(transport, ServiceProcess.of("appraisal")).calling("evaluation-feed", evaluation);
+        return on(transport, ServiceProcess.of("appraisal")).calling("evaluation", evaluation);
     }
 
     @Test
