@@ -22,6 +22,7 @@ import org.hotline.appraisal.service.EvaluationFacts;
 import org.hotline.appraisal.service.IntakeFacts;
 import org.hotline.appraisal.service.RoutingFacts;
 import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
+import org.hotline.contracts.intake.v1.AgentStateChanged;
 import org.hotline.contracts.routing.v1.WorkOrderEvent;
 import org.hotline.events.consumer.FeedEvent;
 import org.hotline.testing.TestTokens;
@@ -131,14 +132,28 @@ class ScorecardAndStaffingTest {
                         "ended_at", offered.plusSeconds(185).toString(), "agent_id", "agent-" + (i % 14)))));
             }
         }
-        Feeds.apply(intake, calls, 250);
+        // One agent in that queue during the first week's half-hour: on duty all 30 minutes, busy or wrapping up 15.
         Instant slot = dayStart.plusSeconds(8 * 3600 - 7L * 86_400);
+        String[][] states = { { "LOGGED_IN", "AVAILABLE", "0" }, { "AVAILABLE", "BUSY", "600" },
+            { "BUSY", "WRAP_UP", "1200" }, { "WRAP_UP", "AVAILABLE", "1500" }, { "AVAILABLE", "LOGGED_OUT", "1800" } };
+        String agent = "agent-" + UUID.randomUUID();
+        Instant since = slot.minusSeconds(60);
+        for (String[] st : states) {
+            Instant at = slot.plusSeconds(Long.parseLong(st[2]));
+            calls.add(Feeds.event("intake", "intake.agent.state-changed", "37", agent, at, AgentStateChanged.newBuilder()
+                    .setAgentId(agent).setQueueId(queue).setState(st[1]).setPreviousState(st[0])
+                    .setPreviousQueueId(queue).setChangedAt(at.toString()).setPreviousSince(since.toString()).build()));
+            since = at;
+        }
+        Feeds.apply(intake, calls, 250);
         given().header("Authorization", TestTokens.bearer("leader", "37")).queryParam("queue", queue)
                 .queryParam("from", slot.toString()).queryParam("to", slot.plusSeconds(1800).toString())
                 .when().get("/api/v1/staffing/queues").then().statusCode(200)
                 .body("intervals.size()", equalTo(1)).body("intervals[0].calls", equalTo(100.0f))
                 .body("intervals[0].averageHandleSeconds", equalTo(180.0f))
-                .body("intervals[0].agentsErlangC", equalTo(14)).body("intervals[0].patienceSeconds", nullValue());
+                .body("intervals[0].agentsErlangC", equalTo(14)).body("intervals[0].patienceSeconds", nullValue())
+                .body("intervals[0].agentsOnDuty", equalTo(1.0f)).body("intervals[0].occupancy", equalTo(0.5f))
+                .body("intervals[0].understaffed", equalTo(true));
         given().header("Authorization", TestTokens.bearer("leader", "37")).queryParam("queue", queue)
                 .queryParam("day", day.toString()).queryParam("weeks", 2)
                 .when().get("/api/v1/staffing/forecast").then().statusCode(200)

@@ -34,4 +34,31 @@ public class StaffingQueries {
             return q.getResultList();
         });
     }
+
+    /**
+     * Per half-hour of [from, to): agent-seconds on duty (AVAILABLE, BUSY, WRAP_UP) and occupied (BUSY, WRAP_UP) in
+     * one queue (null: every queue of the tenant), from the agents' finished state intervals.
+     */
+    @WithSession
+    public Uni<List<Object[]>> onDuty(String tenant, String queue, Instant from, Instant to) {
+        String sql = "SELECT h, coalesce(sum(EXTRACT(EPOCH FROM LEAST(a.until, h + interval '30 minutes') "
+                + "- GREATEST(a.since, h))) FILTER (WHERE a.state IN ('AVAILABLE', 'BUSY', 'WRAP_UP')), 0), "
+                + "coalesce(sum(EXTRACT(EPOCH FROM LEAST(a.until, h + interval '30 minutes') - GREATEST(a.since, h))) "
+                + "FILTER (WHERE a.state IN ('BUSY', 'WRAP_UP')), 0) "
+                + "FROM generate_series(CAST(:from AS timestamptz), CAST(:last AS timestamptz), interval '30 minutes') h "
+                + "JOIN agent_state_fact a ON a.since < h + interval '30 minutes' AND a.until > h"
+                + (tenant == null ? "" : " AND a.tenant = :tenant") + (queue == null ? "" : " AND a.queue_id = :queue")
+                + " GROUP BY h ORDER BY h";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("from", from)
+                    .setParameter("last", to.minusSeconds(1800));
+            if (tenant != null) {
+                q.setParameter("tenant", tenant);
+            }
+            if (queue != null) {
+                q.setParameter("queue", queue);
+            }
+            return q.getResultList();
+        });
+    }
 }

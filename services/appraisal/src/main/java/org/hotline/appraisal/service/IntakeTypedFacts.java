@@ -7,6 +7,7 @@ import static org.hotline.appraisal.service.IntakeFacts.seconds;
 import io.smallrye.mutiny.Uni;
 import org.hotline.appraisal.domain.CallFact;
 import org.hotline.common.v1.ServiceCategory;
+import org.hotline.contracts.intake.v1.AgentStateChanged;
 import org.hotline.contracts.intake.v1.CallAbandoned;
 import org.hotline.contracts.intake.v1.CallAnswered;
 import org.hotline.contracts.intake.v1.CallEnded;
@@ -130,7 +131,22 @@ final class IntakeTypedFacts {
             }
             return chain;
         }
-        return Uni.createFrom().voidItem(); // contacts, queued, messages, agent states: no KPI here yet
+        if (event.is(AgentStateChanged.class)) {
+            AgentStateChanged p = event.payload(AgentStateChanged.class);
+            if (p.getPreviousState().isEmpty() || p.getPreviousSince().isEmpty() || p.getChangedAt().isEmpty()) {
+                return Uni.createFrom().voidItem(); // an agent's first state: no interval has ended yet
+            }
+            // The state that just ended, in the queue it was served in.
+            String queue = blankToNull(p.getPreviousQueueId()) != null ? p.getPreviousQueueId() : blankToNull(p.getQueueId());
+            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                            "INSERT INTO agent_state_fact (event_id, tenant, agent_id, queue_id, state, since, until) "
+                                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING")
+                    .setParameter(1, event.id()).setParameter(2, tenant).setParameter(3, p.getAgentId())
+                    .setParameter(4, queue).setParameter(5, p.getPreviousState())
+                    .setParameter(6, instant(p.getPreviousSince())).setParameter(7, instant(p.getChangedAt()))
+                    .executeUpdate()).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem(); // contacts, queued and messages: no KPI here yet
     }
 
     private static void queue(CallFact c, String queue, String region) {

@@ -32,18 +32,41 @@ public class StaffingService {
 
     /** One half-hour: what was measured (or forecast) and the agents it needs by Erlang C and by Erlang A. */
     public record Interval(String start, double calls, Double averageHandleSeconds, Double patienceSeconds,
-            Integer agentsErlangC, Integer agentsErlangA, Integer scheduledAgents) {
+            Integer agentsErlangC, Integer agentsErlangA, Integer scheduledAgents, Double agentsOnDuty,
+            Double occupancy, Boolean understaffed) {
+
+        Interval withDuty(double onDutySeconds, double occupiedSeconds) {
+            double onDuty = Math.round(onDutySeconds / 1800 * 100) / 100.0;
+            Integer needed = agentsErlangA != null ? agentsErlangA : agentsErlangC;
+            return new Interval(start, calls, averageHandleSeconds, patienceSeconds, agentsErlangC, agentsErlangA,
+                    scheduledAgents, onDuty, onDutySeconds == 0 ? null
+                            : Math.round(occupiedSeconds / onDutySeconds * 10_000) / 10_000.0,
+                    needed == null ? null : onDuty < needed);
+        }
     }
 
     /** Measured half-hours of [from, to). */
     public Uni<List<Interval>> measured(String tenant, String queue, Instant from, Instant to, Target target) {
-        return queries.halfHours(tenant, queue, from, to).map(rows -> {
-            List<Interval> out = new ArrayList<>();
-            for (Object[] r : rows) {
-                out.add(interval(KpiService.instant(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), target));
-            }
-            return out;
-        });
+        Instant aligned = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), 1800) * 1800);
+        return queries.halfHours(tenant, queue, from, to).chain(rows -> queries.onDuty(tenant, queue, aligned, to)
+                .map(duty -> {
+                    java.util.Map<String, double[]> onDuty = new java.util.TreeMap<>();
+                    for (Object[] d : duty) {
+                        onDuty.put(KpiService.instant(d[0]), new double[] { n(d[1]), n(d[2]) });
+                    }
+                    java.util.Map<String, Interval> out = new java.util.TreeMap<>();
+                    for (Object[] r : rows) {
+                        String start = KpiService.instant(r[0]);
+                        out.put(start, interval(start, n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), target));
+                    }
+                    onDuty.forEach((start, d) -> out.putIfAbsent(start, interval(start, 0, 0, 0, 0, 0, target)));
+                    List<Interval> list = new ArrayList<>();
+                    out.forEach((start, i) -> {
+                        double[] d = onDuty.get(start);
+                        list.add(d == null ? i.withDuty(0, 0) : i.withDuty(d[0], d[1]));
+                    });
+                    return list;
+                }));
     }
 
     /**
@@ -85,7 +108,7 @@ public class StaffingService {
         Double patience = abandons == 0 ? null : Math.max(1, waitSum / abandons);
         if (aht == null || calls == 0) {
             return new Interval(start, calls, aht, patience, calls == 0 ? 0 : null, calls == 0 ? 0 : null,
-                    calls == 0 ? 0 : null);
+                    calls == 0 ? 0 : null, null, null, null);
         }
         ErlangQuestion c = new ErlangQuestion(calls, 1800, aht, target.answerWithinSeconds(),
                 target.targetServiceLevel(), target.maxOccupancy(), target.shrinkage(), null);
@@ -99,7 +122,7 @@ public class StaffingService {
             scheduled = a.scheduledAgents();
         }
         return new Interval(start, Math.round(calls * 1000) / 1000.0, round(aht), patience == null ? null : round(patience),
-                byC.agents(), byA, scheduled);
+                byC.agents(), byA, scheduled, null, null, null);
     }
 
     private static double round(double v) {
