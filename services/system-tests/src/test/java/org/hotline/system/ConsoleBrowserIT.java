@@ -71,7 +71,7 @@ class ConsoleBrowserIT {
         intake = ServiceProcess.of("intake").with("hotline.db.suffix", SUFFIX).calling("routing", routing)
                 .calling("knowledge", knowledge).with("hotline.intake.region-retry.interval", "1s");
         appraisal = ServiceProcess.of("appraisal").with("hotline.db.suffix", SUFFIX)
-                .calling("evaluation-feed", evaluation);
+                .calling("evaluation", evaluation);
         // The console as make run starts it: the `local` profile has the development login.
         console = ServiceProcess.of("console").with("quarkus.profile", "local")
                 // A loaded 2-core machine can take more than the default 10 s to answer the first search.
