@@ -51,10 +51,10 @@ public class StandInWorkOrders implements WorkOrders {
                     .asRuntimeException());
         }
         // As routing's WorkOrderService: the contract's five category codes, nothing else.
-        if (!java.util.Set.of("POLICY", "DATA_LOOKUP", "PRE_REVIEW", "FEEDBACK", "OPINION").contains(r.getCategory())) {
+        if (!java.util.Set.of("POLICY_ANSWER", "DATA_LOOKUP", "ONLINE_PRE_REVIEW", "FEEDBACK", "OPINION").contains(r.getCategory())) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(
-                    "urn:hotline:problem:validation: category: '" + r.getCategory() + "' is not one of POLICY, "
-                            + "DATA_LOOKUP, PRE_REVIEW, FEEDBACK, OPINION").asRuntimeException());
+                    "urn:hotline:problem:validation: category: '" + r.getCategory() + "' is not one of POLICY_ANSWER, "
+                            + "DATA_LOOKUP, ONLINE_PRE_REVIEW, FEEDBACK, OPINION").asRuntimeException());
         }
         String tenant = r.getTenant().isEmpty() ? r.getRegionCode().substring(0, 2) : r.getTenant();
         String key = tenant + "/" + r.getIdempotencyKey();

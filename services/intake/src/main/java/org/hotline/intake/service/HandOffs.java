@@ -44,18 +44,6 @@ public class HandOffs {
         this.metrics = metrics;
     }
 
-    /**
-     * The category as routing.proto's CreateWorkOrderRequest still spells it (POLICY, PRE_REVIEW for two of the
-     * five); drop this mapping once routing takes the common vocabulary (issue 11.14).
-     */
-    static String contractCategory(ServiceCategory category) {
-        return switch (category) {
-            case POLICY_ANSWER -> "POLICY";
-            case ONLINE_PRE_REVIEW -> "PRE_REVIEW";
-            default -> category.name();
-        };
-    }
-
     /** What a case needs besides its contact. */
     public record Draft(ServiceCategory category, String subcategory, String title, String description,
             String citizenPhone, String citizenName, String address, Double lat, Double lon) {
@@ -204,7 +192,7 @@ public class HandOffs {
                 .setIdempotencyKey(h.contactId.toString())
                 .setTenant(tenant)
                 .setRegionCode(region)
-                .setCategory(contractCategory(h.category))
+                .setCategory(h.category.name())
                 .setSubcategory(nz(h.subcategory))
                 .setTitle(h.title)
                 .setDescription(h.description)
