@@ -29,6 +29,7 @@ status: ## Show which services of `make run` are up
 
 test: java ## Prepare the databases, then run every test (unit, @QuarkusTest, chart checks, system *IT)
 	scripts/db-prepare.sh
+	scripts/install-chromium.sh
 	$(MVN) verify
 
 token: ## Print a bearer token: make token ROLE=agent TENANT=37 (handlers add UNIT=<unit id>)
