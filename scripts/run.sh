@@ -50,9 +50,8 @@ for s in "${SERVICES[@]}"; do
     echo "run: port ${PORT[$s]} for $s is taken by another process; stop it or free the port." >&2
     exit 1
   fi
-  # Every service finds its peers on localhost at their default ports.
+  # Every service finds its peers on localhost at their default ports (application.properties).
   # shellcheck disable=SC2086 # JAVA_OPTS holds separate options
-  HOTLINE_ROUTING_HOST=localhost HOTLINE_KNOWLEDGE_HOST=localhost \
   nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC ${JAVA_OPTS[$s]:-} \
     -Dquarkus.http.port="${PORT[$s]}" -jar "$(jar_of "$s")" >"$LOG_DIR/$s.log" 2>&1 &
   echo $! >"$PID_DIR/$s.pid"
