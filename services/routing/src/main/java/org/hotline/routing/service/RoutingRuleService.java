@@ -132,6 +132,10 @@ public class RoutingRuleService {
     public Uni<RulePage> list(Caller caller, String tenant, int page, int size) {
         String t = caller.reach() == Caller.Reach.NATIONAL ? (tenant == null || tenant.isBlank() ? "*" : tenant)
                 : caller.tenant();
+        // Asking for another province's rules is refused, as for units and orders, not silently answered with one's own.
+        if (caller.reach() != Caller.Reach.NATIONAL && tenant != null && !tenant.isBlank()) {
+            caller.requireTenant(tenant);
+        }
         var q = rules.ofTenant(t);
         return q.page(Page.of(page, size)).list().flatMap(items -> q.count().map(n -> new RulePage(items, n, page, size)));
     }
