@@ -31,8 +31,8 @@ test: java ## Prepare the databases, then run every test (unit, @QuarkusTest, ch
 	scripts/db-prepare.sh
 	$(MVN) verify
 
-token: ## Print a bearer token: make token ROLE=agent TENANT=37
-	@scripts/token.sh "$(or $(ROLE),agent)" "$(or $(TENANT),37)"
+token: ## Print a bearer token: make token ROLE=agent TENANT=37 (handlers add UNIT=<unit id>)
+	@scripts/token.sh "$(or $(ROLE),agent)" "$(or $(TENANT),37)" "$(UNIT)"
 
 helm-lint: java ## Lint and render the Helm chart in every configuration, validate every document offline
 	scripts/helm-lint.sh

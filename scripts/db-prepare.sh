@@ -93,7 +93,7 @@ if ! command -v psql >/dev/null 2>&1; then
 fi
 
 databases=()
-for s in "${SERVICES[@]}"; do databases+=("hotline_$s" "hotline_${s}_test" "hotline_${s}_it" "hotline_${s}_it2" "hotline_${s}_it3" "hotline_${s}_it4"); done
+for s in "${SERVICES[@]}"; do databases+=("hotline_$s" "hotline_${s}_test" "hotline_${s}_it" "hotline_${s}_it2" "hotline_${s}_it3" "hotline_${s}_it4" "hotline_${s}_it5" "hotline_${s}_it6"); done
 # Databases of shared modules' own tests.
 databases+=("hotline_events_test")
 

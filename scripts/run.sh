@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the five services in the background (logs in .run/logs/), waits until they are ready, prints their URLs.
+# Starts the five services and the console in the background (logs in .run/logs/), waits until they are ready, prints their URLs.
 # Running it again while the suite is up is harmless: running services are left alone.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,8 +13,9 @@ print_table() {
       state=starting
       curl -fsS -o /dev/null "http://localhost:${PORT[$s]}/q/health/ready" 2>/dev/null && state=ready
     fi
-    printf '%-11s %-6s %-7s %-34s %s\n' "$s" "${PORT[$s]}" "$state" \
-      "http://localhost:${PORT[$s]}/q/swagger-ui" ".run/logs/$s.log"
+    local docs="http://localhost:${PORT[$s]}/q/swagger-ui"
+    [[ "$s" == console ]] && docs="http://localhost:${PORT[$s]}/ (web UI)"
+    printf '%-11s %-6s %-7s %-34s %s\n' "$s" "${PORT[$s]}" "$state" "$docs" ".run/logs/$s.log"
   done
   echo
 }
@@ -36,7 +37,7 @@ for s in "${SERVICES[@]}"; do
 done
 if (( needs_build )); then
   echo "run: building the services (this takes a few minutes the first time)..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl services/routing,services/knowledge,services/intake,services/evaluation,services/appraisal -am)
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl services/routing,services/knowledge,services/intake,services/evaluation,services/appraisal,services/console -am)
 fi
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
@@ -50,8 +51,9 @@ for s in "${SERVICES[@]}"; do
     exit 1
   fi
   # Every service finds its peers on localhost at their default ports.
+  # shellcheck disable=SC2086 # JAVA_OPTS holds separate options
   HOTLINE_ROUTING_HOST=localhost HOTLINE_KNOWLEDGE_HOST=localhost \
-  nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC \
+  nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC ${JAVA_OPTS[$s]:-} \
     -Dquarkus.http.port="${PORT[$s]}" -jar "$(jar_of "$s")" >"$LOG_DIR/$s.log" 2>&1 &
   echo $! >"$PID_DIR/$s.pid"
   echo "run: started $s (pid $!, port ${PORT[$s]})"
@@ -71,6 +73,7 @@ for s in "${SERVICES[@]}"; do
   done
 done
 print_table
+echo "Console:       http://localhost:${PORT[console]}/ (development login: any name, a role, tenant 37)"
 echo "Get a token:   make token ROLE=agent TENANT=37"
 echo "Try it:        curl -i -H \"Authorization: Bearer \$(make -s token)\" -H 'Content-Type: application/json' \\"
 echo "                 -d '{\"channel\":\"PHONE\",\"dialedNumber\":\"0533-12393\",\"callerNumber\":\"13905330000\"}' \\"

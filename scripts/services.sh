@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The suite's services and their default ports, in start order.
-SERVICES=(routing knowledge intake evaluation appraisal)
-declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084 [appraisal]=8085)
+# The suite's services and their default ports, in start order; the console (staff web UI) starts last.
+SERVICES=(routing knowledge intake evaluation appraisal console)
+declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084 [appraisal]=8085 [console]=8080)
+# Extra JVM options per service: make run starts the console in its `local` profile, which has the development login.
+declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local")
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"

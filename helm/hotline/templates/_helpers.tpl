@@ -152,11 +152,22 @@ The setting through which each service reads the tenant's zone (working days, ho
 here compute nothing in local time. The chart test checks that each one is a setting the service reads.
 */}}
 {{- define "hotline.zoneVariables" -}}
-{{- toJson (dict "intake" "HOTLINE_INTAKE_SERVICE_HOURS_ZONE" "routing" "HOTLINE_ROUTING_ZONE") -}}
+{{- toJson (dict "intake" "HOTLINE_INTAKE_SERVICE_HOURS_ZONE" "routing" "HOTLINE_ROUTING_ZONE" "evaluation" "HOTLINE_EVALUATION_ZONE") -}}
 {{- end -}}
 
-{{/* Data of one service's ConfigMap (also hashed into the pod annotation). Call with (dict "root" $ "name" "intake"). */}}
+{{/*
+Data of one service's ConfigMap (also hashed into the pod annotation): the chart's settings, then the service's
+env over them (so a release can override any, e.g. QUARKUS_PROFILE). Call with (dict "root" $ "name" "intake").
+*/}}
 {{- define "hotline.configData" -}}
+{{- $data := include "hotline.configBase" . | fromYaml -}}
+{{- $svc := include "hotline.svc" . | fromYaml -}}
+{{- range $key, $value := $svc.env }}{{ $_ := set $data $key ($value | toString) }}{{ end -}}
+{{- toYaml $data -}}
+{{- end -}}
+
+{{/* The chart's own settings of one service, before its env. */}}
+{{- define "hotline.configBase" -}}
 {{- $root := .root }}
 {{- $name := .name }}
 {{- $svc := include "hotline.svc" . | fromYaml }}
@@ -179,8 +190,16 @@ QUARKUS_DATASOURCE_JDBC_URL: {{ printf "jdbc:postgresql://%s:%s/%s%s" (include "
 {{- end }}
 {{- end }}
 HOTLINE_JWT_ISSUER: {{ $root.Values.jwt.issuer | quote }}
-HOTLINE_JWT_PUBLIC_KEY: {{ ternary "/etc/hotline/jwt/publicKeys.json" "/etc/hotline/jwt/publicKey.pem" (eq $root.Values.jwt.verificationKeys "jwks") }}
 HOTLINE_JWT_PRIVATE_KEY: /etc/hotline/jwt/privateKey.pem
+{{- if $svc.verifiesTokens }}
+HOTLINE_JWT_PUBLIC_KEY: {{ ternary "/etc/hotline/jwt/publicKeys.json" "/etc/hotline/jwt/publicKey.pem" (eq $root.Values.jwt.verificationKeys "jwks") }}
+HOTLINE_JWT_KEY_ID: {{ $root.Values.jwt.signingKeyId | quote }}
+{{- end }}
+{{- range $peer := $svc.httpClients | default list }}
+{{- $target := include "hotline.svc" (dict "root" $root "name" $peer) | fromYaml }}
+{{- /* REST clients (the console): HOTLINE_<PEER>_URL, the peer's Service on its http port. */}}
+HOTLINE_{{ upper $peer }}_URL: {{ printf "http://%s:%v" (include "hotline.svcName" (dict "root" $root "name" $peer)) $target.port | quote }}
+{{- end }}
 {{- range $client := $svc.grpcClients }}
 {{- $target := include "hotline.svc" (dict "root" $root "name" $client) | fromYaml }}
 {{- $address := include "hotline.grpcAddress" (dict "root" $root "name" $client) | fromYaml }}
@@ -197,7 +216,4 @@ QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED: "true"
 QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: {{ join "," $root.Values.ingress.trustedProxies | quote }}
 {{- end }}
 JAVA_TOOL_OPTIONS: {{ $svc.javaOptions | quote }}
-{{- range $key, $value := $svc.env }}
-{{ $key }}: {{ $value | toString | quote }}
-{{- end }}
 {{- end -}}

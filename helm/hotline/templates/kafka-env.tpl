@@ -35,7 +35,7 @@ rendered with `events.transport: grpc`, the default. Call with (dict "root" $ "n
 {{- define "hotline.kafkaEnv" -}}
 {{- $root := .root }}
 {{- $k := $root.Values.kafka }}
-{{- if eq $root.Values.events.transport "kafka" }}
+{{- if and (eq $root.Values.events.transport "kafka") (include "hotline.svc" . | fromYaml).events }}
 - name: HOTLINE_EVENTS_TRANSPORT
   value: kafka
 - name: HOTLINE_EVENTS_KAFKA_BOOTSTRAP_SERVERS
@@ -72,7 +72,7 @@ rendered with `events.transport: grpc`, the default. Call with (dict "root" $ "n
 
 {{/* The brokers' CA mounted read-only (entries of the container's `volumeMounts:`). */}}
 {{- define "hotline.kafkaVolumeMounts" -}}
-{{- if and (eq .root.Values.events.transport "kafka") (include "hotline.kafkaCaSecret" .root) }}
+{{- if and (eq .root.Values.events.transport "kafka") (include "hotline.kafkaCaSecret" .root) (include "hotline.svc" . | fromYaml).events }}
 - name: kafka-ca
   mountPath: /etc/hotline/kafka
   readOnly: true
@@ -81,7 +81,7 @@ rendered with `events.transport: grpc`, the default. Call with (dict "root" $ "n
 
 {{/* The Secret behind that mount (entries of the pod's `volumes:`). */}}
 {{- define "hotline.kafkaVolumes" -}}
-{{- if and (eq .root.Values.events.transport "kafka") (include "hotline.kafkaCaSecret" .root) }}
+{{- if and (eq .root.Values.events.transport "kafka") (include "hotline.kafkaCaSecret" .root) (include "hotline.svc" . | fromYaml).events }}
 - name: kafka-ca
   secret:
     secretName: {{ include "hotline.kafkaCaSecret" .root }}

@@ -58,7 +58,7 @@ class PlainManifestsTest {
         List<String> problems = new ArrayList<>();
         base.documents().forEach(d -> problems.addAll(KubernetesSchemas.get().problems(d)));
         assertEquals(List.of(), problems);
-        assertEquals(5, base.ofKind("Deployment").size());
+        assertEquals(6, base.ofKind("Deployment").size());
         System.out.printf("k8s/base: %d documents validated %s%n", base.documents().size(), base.countByKind());
     }
 
@@ -106,7 +106,9 @@ class PlainManifestsTest {
             assertEquals("hotline-37", doc.path("metadata").path("namespace").asText(), RenderedRelease.id(doc));
         }
         JsonNode intakeConfig = overlay.find("ConfigMap", "hotline-intake").orElseThrow().path("data");
-        assertEquals("37", intakeConfig.path("HOTLINE_TENANT_SCOPE").asText());
+        assertEquals("pg-hotline.sd.example.gov.cn", intakeConfig.path("HOTLINE_DB_HOST").asText());
+        assertEquals("37", overlay.find("Deployment", "hotline-intake").orElseThrow()
+                .path("spec").path("template").path("metadata").path("labels").path("hotline.gov.cn/tenant").asText());
         System.out.printf("k8s/overlays/province-37: %d documents validated %s%n", overlay.documents().size(),
                 overlay.countByKind());
     }

@@ -31,13 +31,23 @@ class EvaluationFeedTest {
     @TestHTTPResource("/")
     URL root;
 
+    @jakarta.inject.Inject
+    org.hotline.evaluation.feed.RoutingFacts facts;
+
+    /** A complaint of tenant 37 replied in routing, known to evaluation through routing's feed. */
+    private UUID knownCase() throws Throwable {
+        var order = Fixtures.order("37", "370300", UUID.randomUUID(), null, null).build();
+        Fixtures.fact(facts, "replied", order);
+        return UUID.fromString(order.getId());
+    }
+
     private static Map<String, Object> draft(UUID workOrder, String verdict, int score) {
         return Map.of("workOrderId", workOrder.toString(), "regionCode", "370300", "verdict", verdict, "score", score);
     }
 
     @Test
-    void recordedEvaluationIsPublishedOnTheFeedWithItsTypedPayload() throws Exception {
-        UUID workOrder = UUID.randomUUID();
+    void recordedEvaluationIsPublishedOnTheFeedWithItsTypedPayload() throws Throwable {
+        UUID workOrder = knownCase();
         String id = given().header("Authorization", TestTokens.bearer("evaluator", "37"))
                 .contentType("application/json").body(draft(workOrder, "UNSATISFIED", 2))
                 .when().post("/api/v1/evaluations")
@@ -57,15 +67,55 @@ class EvaluationFeedTest {
     }
 
     @Test
-    void retryWithSameIdempotencyKeyRecordsOnlyOnce() {
+    void retryWithSameIdempotencyKeyRecordsOnlyOnce() throws Throwable {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = draft(UUID.randomUUID(), "SATISFIED", 5);
+        Map<String, Object> body = draft(knownCase(), "SATISFIED", 5);
         String first = given().header("Authorization", TestTokens.bearer("evaluator", "37")).header("Idempotency-Key", key)
                 .contentType("application/json").body(body)
                 .when().post("/api/v1/evaluations").then().statusCode(201).extract().path("id");
         given().header("Authorization", TestTokens.bearer("evaluator", "37")).header("Idempotency-Key", key)
                 .contentType("application/json").body(body)
                 .when().post("/api/v1/evaluations").then().statusCode(200).body("id", equalTo(first));
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIsRefusedAndAnotherTenantsSameSubjectGetsNothingBack() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        UUID workOrder = knownCase();
+        given().header("Authorization", TestTokens.bearer("evaluator", "37")).header("Idempotency-Key", key)
+                .contentType("application/json").body(draft(workOrder, "SATISFIED", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer("evaluator", "37")).header("Idempotency-Key", key)
+                .contentType("application/json").body(draft(workOrder, "UNSATISFIED", 1))
+                .when().post("/api/v1/evaluations").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
+        // A tenant-42 token with the same subject and key: its own scope, and 37's work order is not found there.
+        given().header("Authorization", Fixtures.bearer("evaluator@37", "evaluator", "42")).header("Idempotency-Key", key)
+                .contentType("application/json").body(Map.of("workOrderId", workOrder.toString(), "regionCode", "420100",
+                        "verdict", "SATISFIED", "score", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(404).body("type",
+                        org.hamcrest.Matchers.endsWith("case-not-found"));
+    }
+
+    @Test
+    void evaluationOfAWorkOrderOfAnotherTenantIsRefusedEvenWithAMatchingRegion() throws Throwable {
+        UUID workOrder = knownCase();
+        // Region 420100 makes the draft tenant 42 and the caller is of 42, but the work order is Shandong's.
+        given().header("Authorization", TestTokens.bearer("evaluator", "42"))
+                .contentType("application/json").body(Map.of("workOrderId", workOrder.toString(), "regionCode", "420100",
+                        "verdict", "SATISFIED", "score", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("evaluator", "37"))
+                .contentType("application/json").body(draft(UUID.randomUUID(), "SATISFIED", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(404);
+    }
+
+    @Test
+    void overlongIdempotencyKeyIsABadRequestNamingTheHeader() throws Throwable {
+        given().header("Authorization", TestTokens.bearer("evaluator", "37")).header("Idempotency-Key", "k".repeat(129))
+                .contentType("application/json").body(draft(knownCase(), "SATISFIED", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test

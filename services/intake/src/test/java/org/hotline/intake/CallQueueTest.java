@@ -45,10 +45,10 @@ class CallQueueTest {
     void tellsTheThirdCallerPositionThreeThenTwoAndKeepsItsPlaceWithACallback() {
         String region = TestRegions.open();
         String agent = "agent-" + UUID.randomUUID();
-        String agentToken = TestTokens.bearer("agent", "98");
+        String agentToken = TestTokens.bearer("agent", "42");
         given().header("Authorization", agentToken).contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"" + region + "\",\"state\":\"BUSY\"}")
-                .when().put("/api/v1/agents/" + agent + "/state").then().statusCode(200).body("tenant", equalTo("98"));
+                .when().put("/api/v1/agents/" + agent + "/state").then().statusCode(200).body("tenant", equalTo("42"));
         given().header("Authorization", agentToken).when().get("/api/v1/agents?regionCode=" + region)
                 .then().statusCode(200).body("agentId", org.hamcrest.Matchers.hasItem(agent));
         String first = offerAndQueue(region, 3);
@@ -87,9 +87,22 @@ class CallQueueTest {
                 .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
                 .then().statusCode(204);
         event(UUID.randomUUID().toString(), second, "ANSWERED", Instant.now(), ",\"agentId\":\"" + agent + "\"");
+        // Nobody is dialling the callback yet: an attempt reported by anyone is refused and changes nothing.
+        for (String someone : new String[] { "someone-else", agent }) {
+            given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                    .body("{\"agentId\":\"" + someone + "\",\"result\":\"BUSY\"}")
+                    .when().post("/api/v1/callbacks/" + callback + "/attempts")
+                    .then().statusCode(409).body("type", equalTo("urn:hotline:problem:callback-not-dialling"));
+        }
+        given().header("Authorization", agentToken).when().get("/api/v1/callbacks/" + callback)
+                .then().statusCode(200).body("status", equalTo("WAITING")).body("attempts", equalTo(0));
         given().header("Authorization", agentToken).contentType(ContentType.JSON)
                 .body("{\"agentId\":\"" + agent + "\"}").when().post("/api/v1/callbacks/next")
                 .then().statusCode(200).body("id", equalTo(callback)).body("status", equalTo("DIALING"));
+        given().header("Authorization", agentToken).contentType(ContentType.JSON)
+                .body("{\"agentId\":\"someone-else\",\"result\":\"BUSY\"}")
+                .when().post("/api/v1/callbacks/" + callback + "/attempts")
+                .then().statusCode(409);
         String attemptKey = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) { // the desktop retries the report: counted once
             given().header("Authorization", agentToken).header("Idempotency-Key", attemptKey)
@@ -113,6 +126,13 @@ class CallQueueTest {
     @Test
     void offersACallbackBookingOutsideServiceHoursInsteadOfSilence() {
         String call = offerAndQueue(TestRegions.closed(), 1);
+        // A question the automatic answers cannot take: out of hours nobody is promised, a callback or a case is.
+        given().header("Authorization", SWITCH).contentType(ContentType.JSON).body("{\"question\":\"我的报销款什么时候到账\"}")
+                .when().post("/api/v1/calls/" + call + "/questions")
+                .then().statusCode(200).body("answered", equalTo(false)).body("transferToAgent", equalTo(false))
+                .body("serviceOpen", equalTo(false)).body("callbackOffered", equalTo(true))
+                .body("caseOffered", equalTo(true)).body("reply", containsString("非人工服务时间"))
+                .body("reply", org.hamcrest.Matchers.not(containsString("转接")));
         position(call).body("serviceOpen", equalTo(false)).body("callbackOffered", equalTo(true))
                 .body("estimatedWaitSeconds", nullValue()).body("nextOpeningAt", nullValue())
                 .body("announcement", containsString("非人工服务时间"));
@@ -126,10 +146,11 @@ class CallQueueTest {
 
     @Test
     void queuesCallsOfACentralTenantInOneProvinceQueue() {
-        String first = offerAndQueue("97" + TestRegions.open().substring(2), 2);
-        String second = offerAndQueue("97" + TestRegions.open().substring(2), 1);
-        int firstPosition = position(first).body("regionCode", equalTo("970000")).extract().path("position");
-        position(second).body("regionCode", equalTo("970000")).body("position", equalTo(firstPosition + 1));
+        TestRegions.emptied("370000");
+        String first = offerAndQueue("370300", 2);
+        String second = offerAndQueue("370100", 1);
+        position(first).body("regionCode", equalTo("370000")).body("position", equalTo(1));
+        position(second).body("regionCode", equalTo("370000")).body("position", equalTo(2));
         // Leave the shared province queue as found, for the next run.
         event(UUID.randomUUID().toString(), first, "ABANDONED", Instant.now(), "");
         event(UUID.randomUUID().toString(), second, "ABANDONED", Instant.now(), "");
@@ -139,7 +160,7 @@ class CallQueueTest {
     void publishesQueueDepthPerTenantAndRegion() throws InterruptedException {
         String region = TestRegions.open();
         offerAndQueue(region, 1);
-        String expected = "hotline_intake_queue_depth{region=\"" + region + "\",tenant=\"98\"} 1.0";
+        String expected = "hotline_intake_queue_depth{region=\"" + region + "\",tenant=\"42\"} 1.0";
         String metrics = "";
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         while (!metrics.contains(expected) && Instant.now().isBefore(giveUp)) {
@@ -170,14 +191,15 @@ class CallQueueTest {
         var order = StandInWorkOrders.forContact(contactId);
         assertNotNull(order);
         assertEquals("FEEDBACK", order.getCategory());
-        given().header("Authorization", TestTokens.bearer("agent", "98")).when().get("/api/v1/calls/" + call)
+        assertEquals(org.hotline.common.category.ServiceCategory.FEEDBACK.name(), order.getCategory());
+        given().header("Authorization", TestTokens.bearer("agent", "42")).when().get("/api/v1/calls/" + call)
                 .then().statusCode(200)
                 .body("offeredAt", notNullValue()).body("answeredAt", notNullValue()).body("endedAt", notNullValue())
                 .body("agentId", equalTo("a1")).body("recordingRef", equalTo("rec-42"))
                 .body("handOff.workOrderId", equalTo(order.getId()))
                 .body("handOff.expectedAt", notNullValue())
                 .body("callerNumber", equalTo("+8613905330000"));
-        given().header("Authorization", TestTokens.bearer("leader", "98")).when().get("/api/v1/calls/" + call)
+        given().header("Authorization", TestTokens.bearer("leader", "42")).when().get("/api/v1/calls/" + call)
                 .then().statusCode(200).body("callerNumber", equalTo("139****0000"));
 
         // Each fact once on the feed, typed, with what appraisal computes from, whatever order the events came in.
@@ -194,7 +216,7 @@ class CallQueueTest {
         assertEquals(20.0, endedFact.getWaitSeconds());
         assertEquals(org.hotline.common.v1.ServiceCategory.FEEDBACK, endedFact.getCategory());
         assertEquals("WORK_ORDER", endedFact.getOutcome());
-        assertEquals("98", ended.tenant());
+        assertEquals("42", ended.tenant());
         assertEquals(0, feed.of(call).stream().filter(e -> e.type().equals("intake.call.abandoned")).count());
         // No personal data: the caller's number is nowhere in the call's events.
         feed.of(call).forEach(e -> assertTrue(!new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8)
@@ -210,7 +232,7 @@ class CallQueueTest {
         event(UUID.randomUUID().toString(), call, "OFFERED", Instant.now().minusSeconds(60), offer(region))
                 .body("state", equalTo("OFFERED"));
         event(UUID.randomUUID().toString(), call, "ENDED", Instant.now(),
-                ",\"outcome\":\"WORK_ORDER\",\"category\":\"PRE_REVIEW\",\"summary\":\"申请办理医保关系转移\"")
+                ",\"outcome\":\"WORK_ORDER\",\"category\":\"ONLINE_PRE_REVIEW\",\"summary\":\"申请办理医保关系转移\"")
                 .body("handOff.handOffStatus", equalTo("PENDING"));
         Thread.sleep(1500);
         StandInRouting.DOWN.set(false);

@@ -29,6 +29,9 @@ class MessageResourceTest {
     @Inject
     ServiceHoursCalendar hours;
 
+    @Inject
+    org.hotline.intake.service.WorkingDays workingDays;
+
     @AfterEach
     void knowledgeBackUp() {
         StandInRouting.DOWN.set(false);
@@ -46,6 +49,18 @@ class MessageResourceTest {
     }
 
     @Test
+    void serviceHoursFollowRoutingsCalendarWithHolidaysAndMakeUpDays() {
+        workingDays.load("37", java.time.LocalDate.parse("2026-09-01"), java.time.LocalDate.parse("2026-10-31"))
+                .await().atMost(Duration.ofSeconds(10));
+        assertFalse(hours.isOpen("37", Instant.parse("2026-10-01T02:00:00Z")), "国庆节 10:00 is closed");
+        assertTrue(hours.isOpen("37", Instant.parse("2026-09-20T02:00:00Z")), "the make-up Sunday 09-20 is open");
+        assertFalse(hours.isOpen("37", Instant.parse("2026-09-27T02:00:00Z")), "中秋节 Sunday is closed");
+        assertEquals(Instant.parse("2026-10-08T01:00:00Z"), hours.nextOpening("37", Instant.parse("2026-10-01T02:00:00Z")),
+                "opens again on Thursday 10-08 09:00 after the holiday");
+        assertTrue(hours.isOpen("37", Instant.parse("2026-10-10T02:00:00Z")), "the make-up Saturday 10-10 is open");
+    }
+
+    @Test
     void answersOutOfHoursQuestionAutomaticallyWithItsCitation() {
         given().header("Authorization", GATEWAY).contentType(ContentType.JSON)
                 .body(message("WECHAT", "异地就医怎么备案", TestRegions.closed()))
@@ -53,7 +68,7 @@ class MessageResourceTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/messages/"))
                 .body("outcome", equalTo("AUTOMATIC_ANSWER"))
-                .body("category", equalTo("POLICY"))
+                .body("category", equalTo("POLICY_ANSWER"))
                 .body("serviceOpen", equalTo(false))
                 .body("reply", containsString("备案"))
                 .body("answer.citations.documentNumber", hasItem("医保发〔2022〕22号"))
@@ -114,7 +129,7 @@ class MessageResourceTest {
         assertEquals("IN_PROGRESS", status);
         var order = StandInWorkOrders.ORDERS.values().stream().filter(o -> o.getRegionCode().equals(region))
                 .findFirst().orElseThrow();
-        assertEquals("98", order.getTenant());
+        assertEquals("42", order.getTenant());
         assertEquals("FEEDBACK", order.getCategory());
     }
 
@@ -161,6 +176,9 @@ class MessageResourceTest {
                     .then().extract().statusCode();
         }
         assertEquals(429, status);
+        given().header("X-Forwarded-For", client).when().get("/api/v1/public/cases/ZZZZZZZZZZZZ")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .contentType("application/problem+json");
     }
 
     private static String message(String channel, String text, String region) {

@@ -22,20 +22,20 @@ class Open311ResourceTest {
 
     @BeforeEach
     void integrator() {
-        apiKey = given().header("Authorization", TestTokens.bearer("tenant-admin", "98"))
+        apiKey = given().header("Authorization", TestTokens.bearer("tenant-admin", "42"))
                 .contentType(ContentType.JSON).body("{\"name\":\"测试市民App\"}")
                 .when().post("/api/v1/open311-integrators")
-                .then().statusCode(201).body("tenant", equalTo("98")).extract().path("apiKey");
+                .then().statusCode(201).body("tenant", equalTo("42")).extract().path("apiKey");
     }
 
     @Test
     void refusesSecondIntegratorForRepeatedIdempotencyKey() {
         String key = java.util.UUID.randomUUID().toString();
-        given().header("Authorization", TestTokens.bearer("tenant-admin", "98")).header("Idempotency-Key", key)
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body("{\"name\":\"重复提交App\"}")
                 .when().post("/api/v1/open311-integrators")
                 .then().statusCode(201);
-        given().header("Authorization", TestTokens.bearer("tenant-admin", "98")).header("Idempotency-Key", key)
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body("{\"name\":\"重复提交App\"}")
                 .when().post("/api/v1/open311-integrators")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -44,25 +44,26 @@ class Open311ResourceTest {
 
     @Test
     void listsTheFiveServicesInJsonAndXml() {
-        given().when().get("/open311/v2/services.json?jurisdiction_id=98")
+        given().when().get("/open311/v2/services.json?jurisdiction_id=42")
                 .then().statusCode(200).body("$", hasSize(5)).body("service_code", hasItem("FEEDBACK"))
                 .body("service_name", hasItem("政策解答"));
-        given().when().get("/open311/v2/services.xml?jurisdiction_id=98")
+        given().when().get("/open311/v2/services.xml?jurisdiction_id=42")
                 .then().statusCode(200).contentType(containsString("xml"))
                 .body("services.service.size()", equalTo(5))
-                .body("services.service[0].service_code", equalTo("POLICY"));
-        given().when().get("/open311/v2/services/FEEDBACK.xml?jurisdiction_id=98")
+                .body("services.service[0].service_code", equalTo("POLICY_ANSWER"));
+        given().when().get("/open311/v2/services/FEEDBACK.xml?jurisdiction_id=42")
                 .then().statusCode(200).body("service_definition.attributes.attribute.code", equalTo("region_code"));
         given().when().get("/open311/v2/services.json").then().statusCode(400).body("[0].code", equalTo(400));
+        given().when().get("/open311/v2/services.json?jurisdiction_id=98").then().statusCode(404)
+                .body("[0].description", containsString("jurisdiction_id"));
     }
 
     @Test
     void createsARequestAndShowsItsAgencyAndExpectedTimeInJsonAndXml() throws InterruptedException {
         String id = given().contentType(ContentType.URLENC)
-                .formParam("api_key", apiKey).formParam("jurisdiction_id", "98")
+                .formParam("api_key", apiKey).formParam("jurisdiction_id", "42")
                 .formParam("service_code", "FEEDBACK").formParam("description", "药店夜间购药刷医保卡被拒")
-                .formParam("lat", "36.81").formParam("long", "118.05").formParam("phone", "13905330000")
-                .formParam("attribute[region_code]", TestRegions.open())
+                .formParam("lat", "30.58").formParam("long", "114.29").formParam("phone", "13905330000")
                 .when().post("/open311/v2/requests.json")
                 .then().statusCode(201).body("[0].service_request_id", notNullValue()).body("[0].token", notNullValue())
                 .extract().path("[0].service_request_id");
@@ -70,23 +71,30 @@ class Open311ResourceTest {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         while (agency == null && Instant.now().isBefore(giveUp)) {
             Thread.sleep(300);
-            agency = given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=98")
+            agency = given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=42")
                     .then().statusCode(200).extract().path("[0].agency_responsible");
         }
-        given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=98")
+        given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=42")
                 .then().statusCode(200).body("[0].service_request_id", equalTo(id))
-                .body("[0].agency_responsible", equalTo("测试医保经办机构"))
+                .body("[0].agency_responsible", equalTo("武汉市医疗保障局"))
                 .body("[0].expected_datetime", notNullValue())
                 .body("[0].status", equalTo("open"))
                 .body("[0].service_code", equalTo("FEEDBACK"));
-        given().when().get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=98")
+        // Only the standard's fields were sent: the coordinates decided the region (武汉市), and routing was asked
+        // with the jurisdiction as fallback.
+        var asked = StandInRouting.REQUESTS.stream().filter(r -> r.getHasCoordinates()
+                && Math.abs(r.getLatitude() - 30.58) < 1e-9).reduce((a, b) -> b).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("42", asked.getFallbackTenant());
+        org.junit.jupiter.api.Assertions.assertEquals("420100",
+                StandInWorkOrders.forContact(id).getRegionCode());
+        given().when().get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=42")
                 .then().statusCode(200).contentType(containsString("xml"))
                 .body("service_requests.request.service_request_id", equalTo(id))
-                .body("service_requests.request.agency_responsible", equalTo("测试医保经办机构"))
+                .body("service_requests.request.agency_responsible", equalTo("武汉市医疗保障局"))
                 .body("service_requests.request.expected_datetime", notNullValue());
-        given().when().get("/open311/v2/requests.json?jurisdiction_id=98&service_request_id=" + id)
+        given().when().get("/open311/v2/requests.json?jurisdiction_id=42&service_request_id=" + id)
                 .then().statusCode(200).body("$", hasSize(1));
-        given().when().get("/open311/v2/requests.json?jurisdiction_id=98&service_code=FEEDBACK&status=open")
+        given().when().get("/open311/v2/requests.json?jurisdiction_id=42&service_code=FEEDBACK&status=open")
                 .then().statusCode(200).body("service_request_id", hasItem(id));
     }
 
@@ -108,10 +116,10 @@ class Open311ResourceTest {
                 .formParam("description", "x")
                 .when().post("/open311/v2/requests.json")
                 .then().statusCode(400).body("[0].description", containsString("location"));
-        given().when().get("/open311/v2/services/NOPE.json?jurisdiction_id=98").then().statusCode(404);
-        given().when().get("/open311/v2/requests/00000000-0000-0000-0000-000000000000.json?jurisdiction_id=98")
+        given().when().get("/open311/v2/services/NOPE.json?jurisdiction_id=42").then().statusCode(404);
+        given().when().get("/open311/v2/requests/00000000-0000-0000-0000-000000000000.json?jurisdiction_id=42")
                 .then().statusCode(404);
-        given().when().get("/open311/v2/requests.json?jurisdiction_id=98&start_date=yesterday")
+        given().when().get("/open311/v2/requests.json?jurisdiction_id=42&start_date=yesterday")
                 .then().statusCode(400);
     }
 }

@@ -36,6 +36,10 @@ public class StandInWorkOrders implements WorkOrders {
         return ORDERS.values().stream().filter(o -> o.getIdempotencyKey().equals(contactId)).findFirst().orElse(null);
     }
 
+    /** Units as routing's directory names them for the regions the tests use. */
+    private static final java.util.Map<String, String> UNIT_NAMES = java.util.Map.of(
+            "420100", "武汉市医疗保障局", "370300", "淄博市医疗保障局");
+
     @Override
     public Uni<WorkOrder> createWorkOrder(CreateWorkOrderRequest r) {
         if (DOWN.get()) {
@@ -45,6 +49,12 @@ public class StandInWorkOrders implements WorkOrders {
                 || r.getDescription().isEmpty() || r.getCategory().isEmpty()) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("incomplete order")
                     .asRuntimeException());
+        }
+        // As routing's WorkOrderService: the contract's five category codes, nothing else.
+        if (!java.util.Set.of("POLICY", "DATA_LOOKUP", "PRE_REVIEW", "FEEDBACK", "OPINION").contains(r.getCategory())) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(
+                    "urn:hotline:problem:validation: category: '" + r.getCategory() + "' is not one of POLICY, "
+                            + "DATA_LOOKUP, PRE_REVIEW, FEEDBACK, OPINION").asRuntimeException());
         }
         String tenant = r.getTenant().isEmpty() ? r.getRegionCode().substring(0, 2) : r.getTenant();
         String key = tenant + "/" + r.getIdempotencyKey();
@@ -58,7 +68,7 @@ public class StandInWorkOrders implements WorkOrders {
                 .setIdempotencyKey(r.getIdempotencyKey()).setStatus("DISPATCHED").setOpen311Status("open")
                 .setCategory(r.getCategory()).setTitle(r.getTitle()).setRegionCode(r.getRegionCode())
                 .setPoolingRegionCode(r.getRegionCode()).setUnitId(UUID.randomUUID().toString())
-                .setUnitName("测试医保经办机构").setExpectedAt(received.plus(Duration.ofDays(5)).toString())
+                .setUnitName(UNIT_NAMES.getOrDefault(r.getRegionCode(), "测试医保经办机构")).setExpectedAt(received.plus(Duration.ofDays(5)).toString())
                 .setRequestedAt(received.toString()).setUpdatedAt(Instant.now().toString())
                 .setChannel(r.getChannel()).build();
         ORDERS.put(key, order);

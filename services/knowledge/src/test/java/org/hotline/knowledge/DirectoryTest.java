@@ -38,15 +38,18 @@ class DirectoryTest {
                 .body("contacts.phone", hasItem(normal));
 
         String agent = TestTokens.bearer("agent", "71");
+        // Three distinct reporters of the number's own province withhold it.
         for (int i = 1; i <= 3; i++) {
-            given().header("Authorization", agent).contentType(ContentType.JSON)
+            given().header("Authorization", Reporters.bearer(i == 3 ? "evaluator" : "agent", "71", "reporter-" + id + i))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("phone", phone, "source", i == 3 ? "AUDIT" : "AGENT", "reportId", id + "-" + i,
                             "note", "空号"))
                     .post("/api/v1/dead-number-reports").then().statusCode(201)
-                    .body("reportCount", equalTo(i)).body("withheld", equalTo(i >= 3));
+                    .body("reportCount", equalTo(i)).body("withheld", equalTo(i >= 3)).body("counted", equalTo(true));
         }
         // A retried report counts once.
-        given().header("Authorization", agent).contentType(ContentType.JSON)
+        given().header("Authorization", Reporters.bearer("evaluator", "71", "reporter-" + id + 3))
+                .contentType(ContentType.JSON)
                 .body(Map.of("phone", phone, "source", "AGENT", "reportId", id + "-3"))
                 .post("/api/v1/dead-number-reports").then().statusCode(201).body("reportCount", equalTo(3));
 

@@ -37,7 +37,7 @@ class ClaimPoolTest {
             handlers.add(Fixture.handler(T, unit));
         }
         Fixture.rule(T, k, null, "CITY", 3, "WORKING_DAYS");
-        String id = Fixture.order(T, "370303", k, "PRE_REVIEW");
+        String id = Fixture.order(T, "370303", k, "ONLINE_PRE_REVIEW");
         given().header("Authorization", handlers.get(0)).queryParam("size", 200).when().get("/api/v1/claim-pool")
                 .then().statusCode(200).body("items.id", hasItem(id));
 

@@ -22,7 +22,7 @@ class WorkOrderAccessTest {
         String mine = Fixture.unit(T, "淄博 mine " + k, "CITY_AGENCY", "370300", null);
         String theirs = Fixture.unit(T, "淄博 theirs " + k, "CITY_AGENCY", "370300", null);
         Fixture.rule(T, k, mine, null, 5, "WORKING_DAYS");
-        String id = Fixture.order(T, "370300", k, "POLICY");
+        String id = Fixture.order(T, "370300", k, "POLICY_ANSWER");
         String other = Fixture.handler(T, theirs);
         given().header("Authorization", other).when().get("/api/v1/work-orders/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -43,7 +43,7 @@ class WorkOrderAccessTest {
         String k = "X" + Fixture.unique();
         String mine = Fixture.unit(T, "淄博 x " + k, "CITY_AGENCY", "370300", null);
         Fixture.rule(T, k, mine, null, 5, "WORKING_DAYS");
-        String id = Fixture.order(T, "370300", k, "POLICY");
+        String id = Fixture.order(T, "370300", k, "POLICY_ANSWER");
         given().header("Authorization", Fixture.agent("42")).when().get("/api/v1/work-orders/" + id).then().statusCode(404);
         given().header("Authorization", Fixture.agent("42")).contentType(ContentType.JSON)
                 .body("{\"reason\":\"x\"}").when().post("/api/v1/work-orders/" + id + "/supervise").then().statusCode(404);
@@ -62,7 +62,7 @@ class WorkOrderAccessTest {
         String k = "E" + Fixture.unique();
         String mine = Fixture.unit(T, "淄博 e " + k, "CITY_AGENCY", "370300", null);
         given().header("Authorization", Fixture.handler(T, mine)).contentType(ContentType.JSON)
-                .body("{\"regionCode\":\"370300\",\"category\":\"POLICY\",\"title\":\"t\",\"description\":\"d\"}")
+                .body("{\"regionCode\":\"370300\",\"category\":\"POLICY_ANSWER\",\"title\":\"t\",\"description\":\"d\"}")
                 .when().post("/api/v1/work-orders").then().statusCode(403);
         given().header("Authorization", TestTokens.bearer("evaluator", T)).when().get("/api/v1/work-orders")
                 .then().statusCode(403);

@@ -50,7 +50,7 @@ class WorkOrderLifecycleTest {
     void walksFromDispatchThroughReplyAndCallbackToClosed() {
         Setup s = setup(5);
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("regionCode", "370303", "category", "PRE_REVIEW",
+        Map<String, Object> body = Map.of("regionCode", "370303", "category", "ONLINE_PRE_REVIEW",
                 "title", "跨省就医备案 " + s.keyword, "description", "备案未通过", "citizenPhone", "13905330000");
         String id = given().header("Authorization", Fixture.agent(T)).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body)
@@ -97,7 +97,7 @@ class WorkOrderLifecycleTest {
     @Test
     void approvedReturnReroutesWhileTheFirstUnitStaysAnswerableUntilTheNewOneAccepts() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "POLICY");
+        String id = Fixture.order(T, "370300", s.keyword, "POLICY_ANSWER");
         String returnId = given().header("Authorization", s.handlerA).contentType(ContentType.JSON)
                 .body(Map.of("reasonCode", "NOT_OUR_BUSINESS", "reason", "属于张店区经办业务"))
                 .when().post("/api/v1/work-orders/" + id + "/returns")
@@ -131,7 +131,7 @@ class WorkOrderLifecycleTest {
     @Test
     void refusedReturnStaysWithTheUnitAndCountsAgainstIt() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "POLICY");
+        String id = Fixture.order(T, "370300", s.keyword, "POLICY_ANSWER");
         post(s.handlerA, id, "accept", null, 200);
         String returnId = given().header("Authorization", s.handlerA).contentType(ContentType.JSON)
                 .body(Map.of("reasonCode", "NOT_OUR_REGION", "reason", "不是我们的"))
@@ -153,7 +153,7 @@ class WorkOrderLifecycleTest {
     @Test
     void afterTheReturnBudgetOnlyTheCentreCanReassign() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "POLICY");
+        String id = Fixture.order(T, "370300", s.keyword, "POLICY_ANSWER");
         for (int i = 0; i < 2; i++) {
             String r = given().header("Authorization", s.handlerA).contentType(ContentType.JSON)
                     .body(Map.of("reasonCode", "OTHER", "reason", "第" + (i + 1) + "次退单"))
@@ -187,7 +187,10 @@ class WorkOrderLifecycleTest {
                 .body("reopenCount", equalTo(1))
                 .body("supervised", equalTo(false))
                 .body("reply", nullValue())
-                .body("satisfaction", equalTo("UNSATISFIED"));
+                // The reopened case has no verdict yet; the unsatisfied one stays in the audit trail.
+                .body("satisfaction", nullValue());
+        given().header("Authorization", Fixture.agent(T)).when().get("/api/v1/work-orders/" + id + "/history")
+                .then().body("find { it.action == 'CALLBACK_DONE' }.reason", org.hamcrest.Matchers.startsWith("UNSATISFIED"));
 
         post(s.handlerA, id, "accept", null, 200);
         post(s.handlerA, id, "reply", Map.of("reply", "再次答复"), 200);
@@ -225,7 +228,7 @@ class WorkOrderLifecycleTest {
     @Test
     void pausedClockRestartsWithTheWorkingTimeThatWasLeft() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "PRE_REVIEW");
+        String id = Fixture.order(T, "370300", s.keyword, "ONLINE_PRE_REVIEW");
         post(s.handlerA, id, "accept", null, 200);
         given().header("Authorization", s.handlerA).contentType(ContentType.JSON)
                 .body(Map.of("reason", "请市民补充住院发票"))
@@ -253,7 +256,7 @@ class WorkOrderLifecycleTest {
     @Test
     void extensionNeedsTheCentresApproval() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "PRE_REVIEW");
+        String id = Fixture.order(T, "370300", s.keyword, "ONLINE_PRE_REVIEW");
         post(s.handlerA, id, "accept", null, 200);
         Instant before = Instant.parse(given().header("Authorization", s.handlerA)
                 .when().get("/api/v1/work-orders/" + id).then().extract().path("dueAt"));
@@ -269,7 +272,7 @@ class WorkOrderLifecycleTest {
     @Test
     void rejectsTransitionsTheStateDoesNotAllow() {
         Setup s = setup(5);
-        String id = Fixture.order(T, "370300", s.keyword, "POLICY");
+        String id = Fixture.order(T, "370300", s.keyword, "POLICY_ANSWER");
         given().header("Authorization", s.handlerA).contentType(ContentType.JSON).body(Map.of("reply", "x"))
                 .when().post("/api/v1/work-orders/" + id + "/reply")
                 .then().statusCode(409).body("type", equalTo("urn:hotline:problem:invalid-transition"));

@@ -36,4 +36,7 @@ public class KpiFact extends PanacheEntityBase {
     public String verdict;
 
     public Short score;
+
+    @Column(name = "work_order_id")
+    public UUID workOrderId;
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.appraisal.repository.KpiCountRepository;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
-import org.hotline.common.security.TenantContext;
+import org.hotline.appraisal.service.AccessScope;
 
 /** Read-only counts of the facts appraisal received from the feeds, per tenant, event type and verdict. */
 @Path("/api/v1/kpi-counts")
@@ -23,11 +23,11 @@ import org.hotline.common.security.TenantContext;
 public class KpiCountResource {
 
     private final KpiCountRepository counts;
-    private final TenantContext tenants;
+    private final AccessScope scope;
 
-    public KpiCountResource(KpiCountRepository counts, TenantContext tenants) {
+    public KpiCountResource(KpiCountRepository counts, AccessScope scope) {
         this.counts = counts;
-        this.tenants = tenants;
+        this.scope = scope;
     }
 
     /** One count. */
@@ -51,8 +51,7 @@ public class KpiCountResource {
         if (size < 1 || size > 500) {
             throw ProblemException.invalidField("size", "size is 1 to 500.");
         }
-        String scope = tenants.isNational() && (tenant == null || tenant.isBlank()) ? null
-                : tenants.effectiveTenant(tenant);
+        String scope = this.scope.readScope(tenant);
         return counts.page(scope, page, size).map(result -> new KpiCountPage(result.getItem1().stream()
                 .map(c -> new KpiCountView(c.key.tenant(), c.key.type(), c.key.verdict(), c.events, c.scoreSum))
                 .toList(), result.getItem2(), page, size));

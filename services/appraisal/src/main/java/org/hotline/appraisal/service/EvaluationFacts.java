@@ -6,21 +6,28 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.hotline.appraisal.domain.KpiFact;
+import org.hotline.appraisal.repository.EvaluationFactWriter;
 import org.hotline.appraisal.repository.KpiFactRepository;
 import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
 import org.hotline.events.consumer.FeedEvent;
 import org.hotline.events.consumer.FeedHandler;
 
-/** Turns evaluation's feed into KPI facts (satisfaction per tenant); run by hotline-events on the lease holder. */
+/**
+ * Turns evaluation's feed into KPI facts: every event counted per type and verdict ({@code kpi_fact}, {@code kpi_count}),
+ * and the typed facts (evaluations, rework and supervision, hearing items, test calls) one row per record.
+ */
 @ApplicationScoped
 public class EvaluationFacts implements FeedHandler {
 
     private final Channel channel;
     private final KpiFactRepository facts;
+    private final EvaluationFactWriter typed;
 
-    public EvaluationFacts(@GrpcClient("evaluation") Channel channel, KpiFactRepository facts) {
+    public EvaluationFacts(@GrpcClient("evaluation") Channel channel, KpiFactRepository facts,
+            EvaluationFactWriter typed) {
         this.channel = channel;
         this.facts = facts;
+        this.typed = typed;
     }
 
     @Override
@@ -40,13 +47,17 @@ public class EvaluationFacts implements FeedHandler {
 
     @Override
     public Uni<Void> apply(FeedEvent event) {
-        return facts.recordAll(List.of(fact(event)));
+        return facts.recordAll(List.of(fact(event))).chain(() -> typed.write(event));
     }
 
     /** A whole batch: the facts in batched inserts, and one upsert per count they touch. */
     @Override
     public Uni<Void> applyAll(List<FeedEvent> events) {
-        return facts.recordAll(events.stream().map(EvaluationFacts::fact).toList());
+        Uni<Void> chain = facts.recordAll(events.stream().map(EvaluationFacts::fact).toList());
+        for (FeedEvent event : events) {
+            chain = chain.chain(() -> typed.write(event));
+        }
+        return chain;
     }
 
     private static KpiFact fact(FeedEvent event) {
@@ -61,6 +72,7 @@ public class EvaluationFacts implements FeedHandler {
             fact.regionCode = recorded.getRegionCode();
             fact.verdict = recorded.getVerdict();
             fact.score = (short) recorded.getScore();
+            fact.workOrderId = recorded.getWorkOrderId().isEmpty() ? null : java.util.UUID.fromString(recorded.getWorkOrderId());
         }
         // Kinds appraisal does not know yet are still counted per type, so nothing is silently dropped.
         return fact;

@@ -6,14 +6,32 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    /** A problem answered with {@code Retry-After: retryAfterSeconds} (429 and 503). */
+    public ProblemException(Problem problem, Long retryAfterSeconds) {
         super(problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Seconds after which the client may retry, sent as {@code Retry-After}; null when not applicable. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 429 with Retry-After. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of("too-many-requests", "Too many requests", 429, detail),
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException badRequest(String slug, String detail) {
@@ -43,5 +61,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unavailable(String slug, String detail) {
         return new ProblemException(Problem.of(slug, "Service unavailable", 503, detail));
+    }
+
+    /** 503 with Retry-After. */
+    public static ProblemException unavailable(String slug, String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(slug, "Service unavailable", 503, detail), retryAfterSeconds);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -27,14 +28,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     // Mapped as ValidationException, the type Quarkus' own mapper handles: the same type lets ours take precedence.
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response constraintViolation(ValidationException validation, UriInfo uri) {
         if (!(validation instanceof ConstraintViolationException e)) {
-            Log.errorf(validation, "Validation could not run on %s", uri.getPath());
+            Log.errorf(validation, "Validation could not run on %s", loggable(uri.getPath()));
             return respond(Problem.of("internal", "Internal error", 500, "Validation failed unexpectedly."), uri);
         }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
@@ -71,7 +76,9 @@ public class ProblemMappers {
         Problem problem = switch (status) {
             case 400 -> Problem.of("bad-request", "Bad request", 400,
                     message(e, "The request could not be read; send a JSON body as documented in /q/openapi."));
-            case 404 -> Problem.of("not-found", "Not found", 404, "No resource at this path.");
+            case 404 -> e.getCause() != null && !(e.getCause() instanceof WebApplicationException)
+                    ? unparseableParameter(e.getCause(), uri)
+                    : Problem.of("not-found", "Not found", 404, "No resource at this path.");
             case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405,
                     "This path does not accept this HTTP method.");
             case 406 -> Problem.of("not-acceptable", "Not acceptable", 406,
@@ -101,10 +108,53 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+        if (databaseUnavailable(e)) {
+            // A failover, a cut connection or a full server: nothing was committed, the client may retry (issue 12).
+            Log.warnf("Database unavailable on %s: %s", loggable(uri.getPath()), e.getMessage());
+            return Response.fromResponse(respond(Problem.of("database-unavailable", "Service unavailable", 503,
+                    "The database is unavailable for a moment; retry after the number of seconds in Retry-After."), uri))
+                    .header(HttpHeaders.RETRY_AFTER, "2").build();
+        }
+        Log.errorf(e, "Unexpected failure on %s", loggable(uri.getPath()));
         return respond(Problem.of("internal", "Internal error", 500,
                 "An unexpected error occurred; it has been logged."), uri);
     }
+
+    /**
+     * Whether {@code e} (or a cause) says the database cannot be reached or dropped the connection: connection
+     * errors (SQLSTATE class 08), too many connections (53300), an administrator or crash shutdown (57P01-57P03),
+     * a closed or refused connection.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().equals("53300")
+                            || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A path fit for logs: runs of 7 or more digits (phone or ID numbers in a path) keep only their first 3 and last 4
+     * digits, and control characters (a NUL from a request) become '?'.
+     */
+    static String loggable(String path) {
+        if (path == null) {
+            return null;
+        }
+        String masked = LONG_DIGITS.matcher(path).replaceAll(m -> {
+            String d = m.group();
+            return d.substring(0, 3) + "*".repeat(d.length() - 7) + d.substring(d.length() - 4);
+        });
+        return masked.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("\\d{7,}");
 
     static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
@@ -117,18 +167,59 @@ public class ProblemMappers {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             String message;
-            if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                message = "is not a known field" + (unknown.getKnownPropertyIds() == null ? ""
+                        : " (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ")) + ")");
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
                 message = "'" + invalid.getValue() + "' is not one of "
                         + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+                message = invalid.getOriginalMessage();
             } else {
                 message = "has the wrong type or format";
             }
             return Problem.of("validation", "Invalid input", 400, field + ": " + message)
                     .withViolations(List.of(new Problem.Violation(field, message)));
         }
-        return Problem.of("malformed-json", "Malformed JSON", 400,
-                "The body is not valid JSON: " + e.getOriginalMessage());
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(original);
+        if (duplicate.find()) {
+            String field = duplicate.group(1);
+            return Problem.of("duplicate-json-key", "Malformed JSON", 400, field + ": appears twice in the body")
+                    .withViolations(List.of(new Problem.Violation(field, "appears twice in the body")));
+        }
+        return Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON: " + original);
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile(
+            "Duplicate field '([^']*)'");
+
+    /**
+     * A query parameter that could not be converted (JAX-RS answers 404 for those): 400 naming the parameter whose
+     * value the converter refused; a path segment that does not convert stays 404 (no such resource).
+     */
+    private static Problem unparseableParameter(Throwable cause, UriInfo uri) {
+        String text = String.valueOf(cause.getMessage());
+        if (uri != null) {
+            for (var entry : uri.getQueryParameters().entrySet()) {
+                for (String value : entry.getValue()) {
+                    if (!value.isEmpty() && (text.contains("\"" + value + "\"") || text.contains("'" + value + "'")
+                            || text.endsWith(value) || text.contains(": " + value))) {
+                        String message = "'" + value + "' has the wrong type or format";
+                        return Problem.of("validation", "Invalid input", 400, entry.getKey() + ": " + message)
+                                .withViolations(List.of(new Problem.Violation(entry.getKey(), message)));
+                    }
+                }
+            }
+            if (!uri.getQueryParameters().isEmpty() && uri.getPathParameters().values().stream().flatMap(List::stream)
+                    .noneMatch(v -> text.contains(v))) {
+                return Problem.of("validation", "Invalid input", 400,
+                        "A query parameter has the wrong type or format: " + cause.getMessage());
+            }
+        }
+        return Problem.of("not-found", "Not found", 404, "No resource at this path.");
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

@@ -29,6 +29,10 @@ public class TenantContext {
             throw ProblemException.forbidden("tenant-missing",
                     "The token carries no valid 'tenant' claim (a 2-digit province code such as 37, or *).");
         }
+        if (Roles.NATIONAL.equals(tenant) && !identity.hasRole(Roles.PLATFORM_OPERATOR) && !identity.hasRole(Roles.SERVICE)) {
+            throw ProblemException.forbidden("national-role-required", "Only platform-operator and service tokens may "
+                    + "be national (tenant *); a token of another role must name its province.");
+        }
         return tenant;
     }
 

@@ -2,6 +2,7 @@ package org.hotline.console.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -80,6 +81,9 @@ public class ServiceCalls {
         if (response.statusCode() >= 400) {
             String title = tree.path("title").asText(response.statusMessage());
             String detail = tree.path("detail").asText(title);
+            // Status and problem type only: details may quote what the user typed.
+            Log.infof("console: %s answered %d %s", service.name().toLowerCase(), response.statusCode(),
+                    tree.path("type").asText(title));
             throw new ServiceRefusal(response.statusCode(), title, detail);
         }
         return tree;

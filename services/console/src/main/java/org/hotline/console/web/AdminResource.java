@@ -48,7 +48,7 @@ public class AdminResource {
         Uni<JsonNode> rules = optional(calls.get(staff, Service.ROUTING, "/api/v1/routing-rules?size=100"));
         Uni<JsonNode> days = optional(calls.get(staff, Service.ROUTING, "/api/v1/calendars/" + AgentDeskResource.enc(tenant)
                 + "/days?year=" + year));
-        Uni<JsonNode> articles = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/articles?size=50"));
+        Uni<JsonNode> articles = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/articles?size=20"));
         Uni<JsonNode> institutions = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/institutions?size=50"));
         return Uni.combine().all().unis(units, rules, days, articles, institutions).asTuple().map(t -> page
                 .data("units", items(t.getItem1())).data("rules", items(t.getItem2()))

@@ -138,6 +138,37 @@ public class AgentDeskResource {
                 .map(cb -> fragment.data("callback", cb.isEmpty() ? null : pages.data(cb)));
     }
 
+    /** The queue board: calls waiting and the longest wait (intake's latest 200 calls), agents' states in a queue. */
+    @GET
+    @Path("/queue")
+    public Uni<TemplateInstance> queue(@QueryParam("region") String region) {
+        Staff staff = current.require(Screen.AGENT);
+        String queue = region != null && region.matches("\\d{6}") ? region
+                : (staff.national() ? "110000" : staff.tenant() + "0000");
+        TemplateInstance fragment = pages.fragment("agent-queue").data("region", queue);
+        Uni<JsonNode> callsPage = calls.get(staff, Service.INTAKE, "/api/v1/calls?size=200")
+                .onFailure().recoverWithItem(() -> null);
+        Uni<JsonNode> agents = calls.get(staff, Service.INTAKE, "/api/v1/agents?regionCode=" + queue)
+                .onFailure().recoverWithItem(() -> null);
+        return Uni.combine().all().unis(callsPage, agents).asTuple().map(t -> {
+            long waiting = 0;
+            java.time.Instant oldest = null;
+            if (t.getItem1() != null) {
+                for (JsonNode c : t.getItem1().path("items")) {
+                    if ("QUEUED".equals(c.path("state").asText()) && c.hasNonNull("queuedAt")) {
+                        waiting++;
+                        java.time.Instant at = java.time.Instant.parse(c.path("queuedAt").asText());
+                        oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+                    }
+                }
+            }
+            long longest = oldest == null ? 0 : java.time.Duration.between(oldest, java.time.Instant.now()).toSeconds();
+            return fragment.data("available", t.getItem1() != null).data("waiting", waiting)
+                    .data("longest", longest / 60 + ":" + String.format("%02d", longest % 60))
+                    .data("agents", t.getItem2() == null ? null : pages.data(t.getItem2()));
+        });
+    }
+
     /** The agent's figures of the day as far as the services' lists show them (see docs/console.md). */
     private Map<String, Object> figures(Staff staff, JsonNode contacts, JsonNode orders) {
         LocalDate today = LocalDate.now(CHINA);
@@ -180,6 +211,9 @@ public class AgentDeskResource {
     /** Masks a phone number the way the services' lists do: 139****0000. */
     static String mask(String number) {
         String digits = number.replaceAll("[^0-9]", "");
+        if (digits.length() == 13 && digits.startsWith("86")) {
+            digits = digits.substring(2); // E.164 mobile (+86 139…), as intake stores it
+        }
         if (digits.length() < 7) {
             return digits.isEmpty() ? "" : "****";
         }

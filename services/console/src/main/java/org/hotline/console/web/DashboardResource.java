@@ -42,6 +42,21 @@ public class DashboardResource {
                 .onFailure().recoverWithItem(() -> page.data("counts", null));
     }
 
+    /** Agents needed for a half-hour's load (appraisal's Erlang C, or Erlang A with the callers' patience). */
+    @GET
+    @Path("/staffing")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> staffing(@QueryParam("calls") String load,
+            @QueryParam("handleSeconds") String handleSeconds, @QueryParam("patienceSeconds") String patience) {
+        Staff staff = current.require(Screen.DASHBOARD);
+        TemplateInstance fragment = pages.fragment("dashboard-staffing");
+        String query = "intervalMinutes=30&calls=" + AgentDeskResource.enc(load == null ? "" : load)
+                + "&handleSeconds=" + AgentDeskResource.enc(handleSeconds == null ? "" : handleSeconds)
+                + (AgentDeskResource.blank(patience) ? "" : "&patienceSeconds=" + AgentDeskResource.enc(patience));
+        return calls.get(staff, Service.APPRAISAL, "/api/v1/staffing/erlang?" + query)
+                .map(e -> fragment.data("erlang", pages.data(e)));
+    }
+
     /** The KPI counts as CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
     @GET
     @Path("/kpi-counts.csv")

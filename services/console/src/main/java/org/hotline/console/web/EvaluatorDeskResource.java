@@ -6,6 +6,8 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,8 +21,8 @@ import org.hotline.console.session.Staff;
 import org.hotline.console.session.StaffRole.Screen;
 
 /**
- * The evaluator desk (第三方评价): this week's assignments, the evaluation form and knowledge search beside it.
- * Assignments are listed once evaluation serves them; until then the form takes the work order's id.
+ * The evaluator desk (第三方评价): the evaluator's open assignments with deadlines, each case's evaluation form (draft
+ * or submit; evaluation applies the rework rule) with knowledge search beside it, and a quick verdict on an order.
  */
 @Path("/evaluator")
 @Produces(MediaType.TEXT_HTML)
@@ -42,9 +44,48 @@ public class EvaluatorDeskResource {
         Staff staff = current.require(Screen.EVALUATOR);
         TemplateInstance page = pages.page("evaluator", Screen.EVALUATOR).data("workOrderId", workOrderId)
                 .data("regionCode", regionCode);
-        return calls.get(staff, Service.EVALUATION, "/api/v1/assignments?week=current")
-                .map(a -> page.data("assignments", pages.data(a.has("items") ? a.path("items") : a)))
+        return calls.get(staff, Service.EVALUATION, "/api/v1/assignments?status=OPEN&size=50")
+                .map(a -> page.data("assignments", pages.data(a.path("items"))))
                 .onFailure().recoverWithItem(() -> page.data("assignments", null));
+    }
+
+    /** One assignment: the case to evaluate, the form (draft or submitted) and the knowledge links. */
+    @GET
+    @Path("/assignments/{id}")
+    public Uni<TemplateInstance> assignment(@PathParam("id") UUID id) {
+        Staff staff = current.require(Screen.EVALUATOR);
+        TemplateInstance page = pages.page("evaluator-assignment", Screen.EVALUATOR);
+        return calls.get(staff, Service.EVALUATION, "/api/v1/assignments/" + id)
+                .map(d -> page.data("detail", pages.data(d)));
+    }
+
+    /** Saves the form as a draft ({@code action=draft}) or submits it; evaluation applies the rework rules. */
+    @POST
+    @Path("/assignments/{id}/evaluation")
+    public Uni<TemplateInstance> submit(@PathParam("id") UUID id, @FormParam("action") String action,
+            @FormParam("contactOutcome") String contactOutcome, @FormParam("complainantVerdict") String complainant,
+            @FormParam("complaintReasonable") String reasonable, @FormParam("unitPerformedDuty") String duty,
+            @FormParam("evaluatorVerdict") String verdict, @FormParam("onSiteVerified") boolean onSite,
+            @FormParam("onSiteNote") String onSiteNote, @FormParam("notes") String notes) {
+        Staff staff = current.require(Screen.EVALUATOR);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!AgentDeskResource.blank(contactOutcome)) {
+            body.put("contactAttempts", List.of(Map.of("at", java.time.Instant.now().toString(),
+                    "outcome", contactOutcome)));
+        }
+        body.put("complainantVerdict", AgentDeskResource.blankToNull(complainant));
+        body.put("complaintReasonable", AgentDeskResource.blankToNull(reasonable));
+        body.put("unitPerformedDuty", AgentDeskResource.blankToNull(duty));
+        body.put("evaluatorVerdict", AgentDeskResource.blankToNull(verdict));
+        body.put("onSiteVerified", onSite);
+        body.put("onSiteNote", AgentDeskResource.blankToNull(onSiteNote));
+        body.put("notes", AgentDeskResource.blankToNull(notes));
+        TemplateInstance fragment = pages.fragment("evaluator-submitted").data("draft", "draft".equals(action));
+        String path = "/api/v1/assignments/" + id + "/evaluation";
+        Uni<com.fasterxml.jackson.databind.JsonNode> call = "draft".equals(action)
+                ? calls.put(staff, Service.EVALUATION, path, body)
+                : calls.post(staff, Service.EVALUATION, path, body);
+        return call.map(e -> fragment.data("evaluation", pages.data(e)));
     }
 
     /** Submits the evaluator's verdict and score on a handled work order. */

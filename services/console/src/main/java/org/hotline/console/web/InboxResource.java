@@ -40,7 +40,7 @@ public class InboxResource {
     @GET
     public Uni<TemplateInstance> inbox() {
         Staff staff = current.require(Screen.INBOX);
-        return lists(staff, pages.page("inbox", Screen.INBOX));
+        return lists(staff, pages.page("inbox", Screen.INBOX).data("done", null));
     }
 
     /** The inbox and pool as a fragment, after an action. */
@@ -48,7 +48,7 @@ public class InboxResource {
     @Path("/lists")
     public Uni<TemplateInstance> refresh() {
         Staff staff = current.require(Screen.INBOX);
-        return lists(staff, pages.fragment("inbox-lists"));
+        return lists(staff, pages.fragment("inbox-lists").data("done", null));
     }
 
     @GET

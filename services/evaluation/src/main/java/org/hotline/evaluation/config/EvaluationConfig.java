@@ -145,10 +145,6 @@ public interface EvaluationConfig {
         /** Deadline of each gRPC call. */
         @WithDefault("3s")
         Duration deadline();
-
-        /** How often details of new cases (title, address, masked phone) are read from routing. */
-        @WithDefault("5s")
-        String detailsEvery();
     }
 
     /** Knowledge. */

@@ -28,7 +28,7 @@ public class RoutingFacts implements FeedHandler {
     private final CaseRepository cases;
     private final EvaluationConfig config;
 
-    public RoutingFacts(@GrpcClient("routing-feed") Channel channel, CaseRepository cases, EvaluationConfig config) {
+    public RoutingFacts(@GrpcClient("routing") Channel channel, CaseRepository cases, EvaluationConfig config) {
         this.channel = channel;
         this.cases = cases;
         this.config = config;

@@ -176,8 +176,11 @@ public class AssignmentRuns {
         run.notSampled = notSampled;
         Log.infof("Assignment run %s of tenant %s for week %s (seed %d): %d assigned, %d unassigned, %d not sampled",
                 run.id, run.tenant, run.week, run.seed, run.assigned, run.unassigned, run.notSampled);
-        return runs.persist(run).chain(() -> assignments.persist(made))
-                .chain(() -> Panache.getSession().chain(s -> s.persistAll(waiting.toArray())))
+        // Panache refuses to persist an empty list: only non-empty ones are written.
+        return runs.persist(run)
+                .chain(() -> made.isEmpty() ? Uni.createFrom().voidItem() : assignments.persist(made))
+                .chain(() -> waiting.isEmpty() ? Uni.createFrom().voidItem()
+                        : Panache.getSession().chain(s -> s.persistAll(waiting.toArray())))
                 .chain(() -> outbox.appendAll(events)).replaceWith(run);
     }
 

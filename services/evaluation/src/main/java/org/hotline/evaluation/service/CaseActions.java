@@ -32,6 +32,10 @@ public class CaseActions {
     /** How long a replica holds an action it is sending. */
     static final Duration CLAIM = Duration.ofSeconds(60);
     private static final Set<String> FINISHED = Set.of("REPLIED", "CALLBACK_DONE", "CLOSED");
+    /** Prefix of the action id carried in the reason sent to routing. */
+    static final String MARKER = "evaluation-action ";
+    /** Longest reason sent: routing keeps it in 500-character status notes behind a prefix of its own. */
+    static final int REASON_MAX = 300;
 
     private final RoutingActionRepository actions;
     private final CaseRepository cases;
@@ -63,7 +67,10 @@ public class CaseActions {
             a.kind = kind;
             a.round = round;
             a.trigger = trigger;
-            a.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            // The action's id leads the reason: routing's status notes (500 characters, with its own prefix) then
+            // show whether this very action took effect. Kept short so routing's notes never overflow.
+            String text = "[" + MARKER + a.id + "] " + reason;
+            a.reason = text.length() > REASON_MAX ? text.substring(0, REASON_MAX) : text;
             a.actor = actor.length() > 128 ? actor.substring(0, 128) : actor;
             a.reopenCountBefore = c.reopenCount;
             a.status = RoutingAction.Status.PENDING;
@@ -99,12 +106,19 @@ public class CaseActions {
                 .chain(n -> n == 0 ? Uni.createFrom().nullItem() : actions.findById(id)));
     }
 
-    /** Whether routing already shows the action's effect. */
+    /**
+     * Whether routing already shows the action's effect: its marker in the order's status notes, or (the unit has
+     * moved on since) a reopen count above the one at decision time with the order open again. A replied order
+     * without the marker is reopened even if the count moved (someone else's earlier rework), so a stale count from
+     * a lagging feed never swallows an action.
+     */
     static boolean applied(RoutingAction action, WorkOrder order) {
+        boolean marked = order.getStatusNotes().contains(MARKER + action.id);
+        boolean open = !FINISHED.contains(order.getStatus());
         if (action.kind == RoutingAction.Kind.REOPEN) {
-            return order.getReopenCount() > action.reopenCountBefore;
+            return marked || (open && order.getReopenCount() > action.reopenCountBefore);
         }
-        return order.getSupervised() && !FINISHED.contains(order.getStatus());
+        return order.getSupervised() && (marked || open);
     }
 
     private Uni<WorkOrder> send(RoutingAction action) {

@@ -23,9 +23,11 @@ public class EvaluationJobs {
     private final CaseActions actions;
     private final CaseFollowUps followUps;
     private final EvaluationConfig config;
+    private final AuditCampaigns audits;
 
     public EvaluationJobs(AssignmentRuns runs, AssignmentRunRepository runRepository, EvaluatorRepository evaluators,
-            CaseActions actions, CaseFollowUps followUps, EvaluationConfig config) {
+            CaseActions actions, CaseFollowUps followUps, EvaluationConfig config, AuditCampaigns audits) {
+        this.audits = audits;
         this.runs = runs;
         this.runRepository = runRepository;
         this.evaluators = evaluators;
@@ -86,6 +88,16 @@ public class EvaluationJobs {
     Uni<Void> reminders() {
         return followUps.reminders().onFailure().recoverWithUni(f -> {
             Log.warnf("Reminders delayed: %s", f.getMessage());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Dead or wrong numbers found by audit calls, reported to knowledge. */
+    @Scheduled(every = "${hotline.evaluation.knowledge.report-every:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deadNumbers() {
+        return audits.reportDeadNumbers().onFailure().recoverWithUni(f -> {
+            Log.warnf("Dead-number reports delayed: %s", f.getMessage());
             return Uni.createFrom().voidItem();
         });
     }

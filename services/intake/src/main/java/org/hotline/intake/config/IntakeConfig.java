@@ -37,9 +37,39 @@ public interface IntakeConfig {
     /** Per-tenant service hours, e.g. {@code hotline.intake.tenant-hours."42".periods=08:30-12:00,14:00-17:30}. */
     Map<String, ServiceHours> tenantHours();
 
+    /** Routing's working-day calendar, kept in memory for service hours. */
+    Calendar calendar();
+
+    /** The window of times accepted on the switch's call events. */
+    CallEvents callEvents();
+
     /** The public, login-free case look-up. */
     @WithDefault("30")
     int publicLookupsPerMinute();
+
+    /** Accepted times of call events: older or further ahead is refused with 400 (a wrong clock or a replay). */
+    interface CallEvents {
+
+        /** How far in the past an event's occurredAt may be. */
+        @WithDefault("24h")
+        Duration maxAge();
+
+        /** How far in the future an event's occurredAt may be (switch clock drift). */
+        @WithDefault("5m")
+        Duration maxAhead();
+    }
+
+    /** Routing's working-day calendar (holidays and 调休), cached per tenant. */
+    interface Calendar {
+
+        /** How often loaded calendars are refreshed from routing (read by the {@code @Scheduled} expression). */
+        @WithDefault("10m")
+        String refresh();
+
+        /** Days ahead of today that are loaded (the next opening is looked for within them). */
+        @WithDefault("60")
+        int horizonDays();
+    }
 
     /** How pending regions are retried. */
     interface RegionRetry {

@@ -1,5 +1,6 @@
 package org.hotline.intake.domain;
 
+import org.hotline.common.category.ServiceCategory;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -37,6 +37,18 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "ivr_region_code", columnDefinition = "bpchar(6)")
     public String ivrRegionCode;
 
+    /** Address the citizen gave (Open311 address_string, a message's address), for region resolution. */
+    @Column(length = 255)
+    public String address;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    /** Province whose central queue takes the contact when nothing else decides its region. */
+    @Column(name = "fallback_tenant", length = 2)
+    public String fallbackTenant;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "region_status", nullable = false, length = 16)
     public RegionStatus regionStatus;
@@ -64,6 +76,18 @@ public class Contact extends PanacheEntityBase {
 
     @Column(name = "idempotency_key", length = 128)
     public String idempotencyKey;
+
+    /** Tenant of the token that sent the Idempotency-Key (scope of the key). */
+    @Column(name = "idempotency_tenant", length = 2)
+    public String idempotencyTenant;
+
+    /** Endpoint the key was sent to: contacts, messages, calls or open311. */
+    @Column(name = "idempotency_endpoint", length = 16)
+    public String idempotencyEndpoint;
+
+    /** SHA-256 of the request that used the key; a reuse with another body is refused. */
+    @Column(name = "request_hash", columnDefinition = "bpchar(64)")
+    public String requestHash;
 
     @Column(name = "registered_by", nullable = false, length = 128)
     public String registeredBy;

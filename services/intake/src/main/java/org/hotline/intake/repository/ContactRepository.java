@@ -16,8 +16,10 @@ import org.hotline.intake.domain.RegionStatus;
 @WithSession
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
-    public Uni<Contact> findByIdempotencyKey(String registeredBy, String key) {
-        return find("registeredBy = ?1 and idempotencyKey = ?2", registeredBy, key).firstResult();
+    /** The contact an Idempotency-Key registered, scoped by the caller's tenant, the endpoint and the client. */
+    public Uni<Contact> findByIdempotencyKey(String tenant, String endpoint, String registeredBy, String key) {
+        return find("idempotencyTenant = ?1 and idempotencyEndpoint = ?2 and registeredBy = ?3 and idempotencyKey = ?4",
+                tenant, endpoint, registeredBy, key).firstResult();
     }
 
     /** Contacts whose region still waits for routing, oldest first. */

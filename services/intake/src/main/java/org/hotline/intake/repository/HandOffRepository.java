@@ -40,7 +40,7 @@ public class HandOffRepository implements PanacheRepositoryBase<HandOff, UUID> {
         }
         if (category != null) {
             q.append(" and category = :cat");
-            p.and("cat", org.hotline.intake.domain.ServiceCategory.valueOf(category));
+            p.and("cat", org.hotline.common.category.ServiceCategory.valueOf(category));
         }
         if ("closed".equals(open311Status)) {
             q.append(" and open311Status = 'closed'");

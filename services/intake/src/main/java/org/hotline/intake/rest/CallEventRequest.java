@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hotline.intake.domain.CallEventType;
 import org.hotline.intake.domain.CallOutcome;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 
 /** One event of the telephony switch (CTI) about a call. */
 @Schema(name = "CallEvent", example = """

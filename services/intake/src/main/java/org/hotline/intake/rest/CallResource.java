@@ -55,10 +55,11 @@ public class CallResource {
     private final HandOffRepository handOffs;
     private final CallbackRepository callbackRepository;
     private final TenantContext tenants;
+    private final IvrReplies ivr;
 
     public CallResource(CallEvents events, QueueEstimates queues, Callbacks callbacks, AutomaticAnswers answers,
             CallRecordRepository calls, ContactRepository contacts, HandOffRepository handOffs,
-            CallbackRepository callbackRepository, TenantContext tenants) {
+            CallbackRepository callbackRepository, TenantContext tenants, IvrReplies ivr) {
         this.events = events;
         this.queues = queues;
         this.callbacks = callbacks;
@@ -68,6 +69,7 @@ public class CallResource {
         this.handOffs = handOffs;
         this.callbackRepository = callbackRepository;
         this.tenants = tenants;
+        this.ivr = ivr;
     }
 
     /** A callback request from the IVR: the number to call back (the caller's own when absent). */
@@ -79,11 +81,6 @@ public class CallResource {
     /** A question asked in the IVR. */
     @Schema(name = "IvrQuestion", example = "{\"question\":\"异地就医怎么备案\"}")
     public record IvrQuestion(@NotBlank(message = "is required") @Size(max = 2000) String question) {
-    }
-
-    /** What the IVR says back. */
-    public record IvrAnswer(boolean answered, String reply, String articleId, List<AnswerOutcome.CitationView> citations,
-            boolean transferToAgent) {
     }
 
     @POST
@@ -125,7 +122,7 @@ public class CallResource {
                 throw ProblemException.notFound("call-not-found", "No call " + callId + ".");
             }
             if (call.tenant != null) {
-                tenants.requireAccess(call.tenant);
+                Visibility.require(tenants, call.tenant, "call-not-found", "call " + callId);
             }
             boolean masked = !(tenants.hasRole(Roles.AGENT) || tenants.hasRole(Roles.SERVICE));
             return view(call, masked, null);
@@ -142,7 +139,7 @@ public class CallResource {
     public Uni<QueuePosition> position(@PathParam("callId") String callId) {
         return queues.position(callId).invoke(p -> {
             if (p.tenant() != null) {
-                tenants.requireAccess(p.tenant());
+                Visibility.require(tenants, p.tenant(), "call-not-found", "call " + callId);
             }
         });
     }
@@ -156,9 +153,9 @@ public class CallResource {
     @APIResponse(responseCode = "201", description = "Booked; Location points to the callback")
     public Uni<RestResponse<CallbackView>> callback(@PathParam("callId") String callId,
             @Valid CallbackRequest request, UriInfo uri) {
-        return callbacks.request(callId, request == null ? null : request.phone())
+        return callbacks.request(callId, request == null ? null : request.phone(), tenants.tenant())
                 .map(r -> {
-                    tenants.requireAccess(r.callback().tenant);
+                    Visibility.require(tenants, r.callback().tenant, "call-not-found", "call " + callId);
                     return RestResponse.ResponseBuilder.<CallbackView>create(RestResponse.Status.CREATED,
                                     CallbackView.of(r.callback(), false))
                             .location(uri.getBaseUriBuilder().path("/api/v1/callbacks/" + r.callback().id).build())
@@ -172,16 +169,13 @@ public class CallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SERVICE, Roles.AGENT })
     @Operation(summary = "7x24 automatic answer to a question asked in the IVR",
-            description = "Below the confidence threshold, or with knowledge down, the IVR transfers to a person.")
-    public Uni<IvrAnswer> question(@PathParam("callId") String callId,
+            description = "Below the confidence threshold, or with knowledge down, the IVR transfers to a person in "
+                    + "service hours; out of hours it says the line is closed, when it opens, and offers a callback "
+                    + "or a case (transferToAgent is then false).")
+    public Uni<IvrReplies.IvrAnswer> question(@PathParam("callId") String callId,
             @Valid @NotNull(message = "a JSON body is required") IvrQuestion question) {
         return findCall(callId).flatMap(call -> answers.ask(question.question().trim(), call.regionCode,
-                call.tenant, "PHONE", Instant.now())).map(a -> a.kind() == AnswerOutcome.Kind.ANSWERED
-                        ? new IvrAnswer(true, a.answer(), a.articleId(), a.citations(), false)
-                        : new IvrAnswer(false, a.kind() == AnswerOutcome.Kind.UNAVAILABLE
-                                ? "您好，自助语音暂时无法回答，正在为您转接人工服务，请稍候。"
-                                : "您好，这个问题需要工作人员为您解答，正在为您转接人工服务，请稍候。",
-                                null, List.of(), true));
+                call.tenant, "PHONE", Instant.now()).map(a -> ivr.reply(call, a, Instant.now())));
     }
 
     private Uni<CallRecord> findCall(String callId) {
@@ -190,7 +184,7 @@ public class CallResource {
                 throw ProblemException.notFound("call-not-found", "No call " + callId + ".");
             }
             if (call.tenant != null) {
-                tenants.requireAccess(call.tenant);
+                Visibility.require(tenants, call.tenant, "call-not-found", "call " + callId);
             }
             return call;
         });

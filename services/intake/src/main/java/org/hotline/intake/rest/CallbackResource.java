@@ -63,7 +63,7 @@ public class CallbackResource {
             if (cb == null) {
                 throw ProblemException.notFound("callback-not-found", "No callback " + id + ".");
             }
-            tenants.requireAccess(cb.tenant);
+            Visibility.require(tenants, cb.tenant, "callback-not-found", "callback " + id);
             return CallbackView.of(cb, !(tenants.hasRole(Roles.AGENT) || tenants.hasRole(Roles.SERVICE)));
         });
     }

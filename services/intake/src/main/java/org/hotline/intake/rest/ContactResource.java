@@ -57,7 +57,8 @@ public class ContactResource {
             @Parameter(description = "Repeats with the same key return the first registration")
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             UriInfo uri) {
-        return registration.register(request, tenants.tenant(), tenants.subject(), idempotencyKey)
+        return registration.register(request, tenants.tenant(), tenants.subject(),
+                org.hotline.intake.service.IdempotencyKey.of("contacts", idempotencyKey, request))
                 .map(r -> RestResponse.ResponseBuilder
                         .<ContactView>create(RestResponse.Status.CREATED, ContactView.of(r.contact()))
                         .location(uri.getAbsolutePathBuilder().path(r.contact().id.toString()).build())
@@ -68,15 +69,19 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.SERVICE, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.LEADER })
-    @Operation(summary = "One contact, with its region")
+    @Operation(summary = "One contact, with its region",
+            description = "The caller's number in full for agents and services (who call back), masked otherwise; "
+                    + "another tenant's contact is 404.")
     public Uni<ContactView> get(@PathParam("id") String id) {
         UUID uuid = parse(id);
         return contacts.findById(uuid)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("contact-not-found",
                         "No contact " + id + "."))
                 .map(c -> {
-                    tenants.requireAccess(c.tenant);
-                    return ContactView.of(c);
+                    Visibility.require(tenants, c.tenant, "contact-not-found", "contact " + id);
+                    // The full number only for those who call the citizen: agents and the suite's services.
+                    boolean calls = tenants.hasRole(Roles.AGENT) || tenants.hasRole(Roles.SERVICE);
+                    return calls ? ContactView.of(c) : ContactView.masked(c);
                 });
     }
 

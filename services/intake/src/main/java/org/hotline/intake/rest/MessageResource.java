@@ -83,7 +83,7 @@ public class MessageResource {
             if (m == null) {
                 throw ProblemException.notFound("message-not-found", "No message " + id + ".");
             }
-            tenants.requireAccess(m.tenant);
+            Visibility.require(tenants, m.tenant, "message-not-found", "message " + id);
             return handOffs.findById(m.contactId).map(h -> MessageView.of(m, h, null));
         });
     }

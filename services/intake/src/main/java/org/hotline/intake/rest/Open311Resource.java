@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.intake.domain.HandOff;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.service.Open311Requests;
 import org.hotline.intake.service.Open311Requests.Open311Error;
 
@@ -104,10 +104,11 @@ public class Open311Resource {
             @FormParam("lat") String lat, @FormParam("long") String lon,
             @FormParam("address_string") String address, @FormParam("phone") String phone,
             @FormParam("first_name") String firstName, @FormParam("last_name") String lastName,
+            @FormParam("email") String email,
             @FormParam("attribute[region_code]") String regionAttribute,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return guard(format, () -> requests.submit(new Open311Requests.Submission(apiKey, jurisdiction, serviceCode,
-                description, lat, lon, address, phone, firstName, lastName, regionAttribute), idempotencyKey)
+                description, lat, lon, address, phone, firstName, lastName, email, regionAttribute), idempotencyKey)
                 .map(h -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("service_request_id", h.contactId.toString());
@@ -188,7 +189,7 @@ public class Open311Resource {
         if (jurisdiction == null || jurisdiction.isBlank()) {
             throw new Open311Error(400, "jurisdiction_id is required (the 2-digit province code, e.g. 37)");
         }
-        if (!jurisdiction.matches("\\d{2}")) {
+        if (!org.hotline.intake.service.Jurisdictions.known(jurisdiction)) {
             throw new Open311Error(404, "jurisdiction_id " + jurisdiction + " not found");
         }
         return jurisdiction;
@@ -196,9 +197,9 @@ public class Open311Resource {
 
     private static String keywords(ServiceCategory c) {
         return switch (c) {
-            case POLICY -> "政策,咨询,异地就医,报销";
+            case POLICY_ANSWER -> "政策,咨询,异地就医,报销";
             case DATA_LOOKUP -> "查询,经办机构,参保状态";
-            case PRE_REVIEW -> "预审,备案,转移接续";
+            case ONLINE_PRE_REVIEW -> "预审,备案,转移接续";
             case FEEDBACK -> "投诉,举报";
             case OPINION -> "建议,意见";
         };

@@ -56,9 +56,9 @@ public class PublicCaseResource {
             @Context HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         if (!limiter.allow(client)) {
-            throw new ProblemException(Problem.of("too-many-requests", "Too many requests", 429,
-                    "Too many case look-ups from your address; try again in " + limiter.retryAfterSeconds()
-                            + " seconds."));
+            long wait = limiter.retryAfterSeconds();
+            throw ProblemException.tooManyRequests("Too many case look-ups from your address; try again in " + wait
+                    + " seconds.", wait);
         }
         String normal = code == null ? "" : code.trim().toUpperCase();
         if (!codes.wellFormed(normal)) {

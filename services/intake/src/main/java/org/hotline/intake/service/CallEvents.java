@@ -29,8 +29,6 @@ import org.hotline.intake.rest.ContactRequest;
 @ApplicationScoped
 public class CallEvents {
 
-    /** Switch clocks drift; an event further in the future than this is refused as malformed. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final CallRecordRepository calls;
     private final ContactRepository contacts;
@@ -66,7 +64,9 @@ public class CallEvents {
         validate(e);
         Uni<Contact> contact = e.type() == CallEventType.OFFERED
                 ? registration.register(new ContactRequest(Channel.PHONE, e.dialedNumber(), e.callerNumber(),
-                        e.carrierRegionCode(), e.ivrRegionCode()), callerTenant, subject, "call:" + e.callId())
+                        e.carrierRegionCode(), e.ivrRegionCode()), callerTenant, subject,
+                        // A re-offer of the call may differ (e.g. another IVR choice): the first registration holds.
+                        new IdempotencyKey("calls", "call:" + e.callId(), null))
                         .map(ContactRegistration.Registered::contact)
                 : Uni.createFrom().nullItem();
         return contact.flatMap(c -> Panache.withTransaction(() -> {
@@ -90,8 +90,9 @@ public class CallEvents {
     private Uni<Applied> change(CallRecord call, CallEventRequest e, Contact contact, String callerTenant,
             Instant now) {
         if (call.tenant != null && callerTenant != null && !Roles.NATIONAL.equals(callerTenant)
-                && !callerTenant.equals(call.tenant)) {
-            throw ProblemException.forbidden("tenant-forbidden", "Call " + call.callId + " belongs to another tenant.");
+                && !Roles.NATIONAL.equals(call.tenant) && !callerTenant.equals(call.tenant)) {
+            // Answered as unknown: a 403 would confirm that another province's call exists.
+            throw ProblemException.notFound("call-not-found", "No call " + call.callId + ".");
         }
         // Milliseconds are what switches report; finer digits would not survive the database the same way everywhere.
         Instant at = e.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -159,9 +160,18 @@ public class CallEvents {
         return Uni.createFrom().item(new Applied(call, false, null));
     }
 
-    private static void validate(CallEventRequest e) {
-        if (e.occurredAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.invalidField("occurredAt", "is in the future (" + e.occurredAt() + ")");
+    private void validate(CallEventRequest e) {
+        // Switch clocks drift a little; a time far outside now is a wrong clock or a replay, and would jump the queue.
+        Instant now = Instant.now();
+        Duration ahead = config.callEvents().maxAhead();
+        Duration age = config.callEvents().maxAge();
+        if (e.occurredAt().isAfter(now.plus(ahead))) {
+            throw ProblemException.invalidField("occurredAt", "is more than " + ahead.toMinutes()
+                    + " minutes in the future (" + e.occurredAt() + ")");
+        }
+        if (e.occurredAt().isBefore(now.minus(age))) {
+            throw ProblemException.invalidField("occurredAt", "is more than " + age.toHours()
+                    + " hours in the past (" + e.occurredAt() + "); the switch sends events as they happen");
         }
         switch (e.type()) {
             case OFFERED -> {

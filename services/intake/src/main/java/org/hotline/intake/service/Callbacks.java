@@ -52,14 +52,17 @@ public class Callbacks {
 
     /** Books a callback for a waiting call (or any call outside service hours), keeping the call's place. */
     @WithTransaction
-    public Uni<Requested> request(String callId, String phone) {
+    public Uni<Requested> request(String callId, String phone, String callerTenant) {
         return callbacks.findByCall(callId).flatMap(existing -> existing != null
                 ? Uni.createFrom().item(new Requested(existing, true))
-                : calls.findById(callId, LockModeType.PESSIMISTIC_WRITE).flatMap(call -> create(call, callId, phone)));
+                : calls.findById(callId, LockModeType.PESSIMISTIC_WRITE)
+                        .flatMap(call -> create(call, callId, phone, callerTenant)));
     }
 
-    private Uni<Requested> create(CallRecord call, String callId, String phone) {
-        if (call == null || call.offeredAt == null) {
+    private Uni<Requested> create(CallRecord call, String callId, String phone, String callerTenant) {
+        boolean otherTenant = call != null && call.tenant != null && callerTenant != null
+                && !"*".equals(callerTenant) && !"*".equals(call.tenant) && !callerTenant.equals(call.tenant);
+        if (call == null || call.offeredAt == null || otherTenant) {
             throw ProblemException.notFound("call-not-found", "No offered call " + callId + ".");
         }
         Instant now = Instant.now();
@@ -124,9 +127,18 @@ public class Callbacks {
         return callbacks.findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(cb -> idempotencyKey == null
                 ? record(cb, id, agentId, result, note, callerTenant, null)
                 : CallbackAttempt.<CallbackAttempt>find("callbackId = ?1 and idempotencyKey = ?2", id, idempotencyKey)
-                        .firstResult().flatMap(earlier -> earlier != null
-                                ? Uni.createFrom().item(cb)
-                                : record(cb, id, agentId, result, note, callerTenant, idempotencyKey)));
+                        .firstResult().flatMap(earlier -> {
+                            if (earlier == null) {
+                                return record(cb, id, agentId, result, note, callerTenant, idempotencyKey);
+                            }
+                            if (!java.util.Objects.equals(earlier.agentId, agentId)
+                                    || !java.util.Objects.equals(earlier.result, result)
+                                    || !java.util.Objects.equals(earlier.note, note)) {
+                                throw ProblemException.unprocessable("idempotency-key-reused", "This Idempotency-Key "
+                                        + "reported another attempt; send a new key for a new attempt.");
+                            }
+                            return Uni.createFrom().item(cb);
+                        }));
     }
 
     private Uni<Callback> record(Callback cb, UUID id, String agentId, String result, String note,
@@ -136,10 +148,17 @@ public class Callbacks {
                 throw ProblemException.notFound("callback-not-found", "No callback " + id + ".");
             }
             if (callerTenant != null && !"*".equals(callerTenant) && !callerTenant.equals(cb.tenant)) {
-                throw ProblemException.forbidden("tenant-forbidden", "Callback " + id + " belongs to another tenant.");
+                // Another tenant's callback is answered as unknown: a 403 would confirm that it exists.
+                throw ProblemException.notFound("callback-not-found", "No callback " + id + ".");
             }
             if (cb.status == CallbackStatus.DONE || cb.status == CallbackStatus.FAILED) {
                 throw ProblemException.conflict("callback-closed", "Callback " + id + " is already " + cb.status + ".");
+            }
+            // Only the agent who took the callback from /callbacks/next (DIALING) can say how the call went.
+            if (cb.status != CallbackStatus.DIALING || !agentId.equals(cb.agentId)) {
+                throw ProblemException.conflict("callback-not-dialling", "Callback " + id + " is " + cb.status
+                        + (cb.agentId == null ? "" : " (agent " + cb.agentId + ")")
+                        + "; only the agent dialling it can report an attempt: take it with POST /callbacks/next.");
             }
             Instant now = Instant.now();
             CallbackAttempt a = new CallbackAttempt();

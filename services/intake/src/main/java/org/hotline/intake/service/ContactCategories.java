@@ -2,7 +2,7 @@ package org.hotline.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 
 /** Puts a contact's words into one of the five services by keyword rules (first matching rule wins). */
 @ApplicationScoped
@@ -31,14 +31,14 @@ public class ContactCategories {
             return ServiceCategory.DATA_LOOKUP;
         }
         if (any(t, PRE_REVIEW) && !any(t, QUESTION)) {
-            return ServiceCategory.PRE_REVIEW;
+            return ServiceCategory.ONLINE_PRE_REVIEW;
         }
-        return ServiceCategory.POLICY;
+        return ServiceCategory.POLICY_ANSWER;
     }
 
     /** Whether knowledge may answer it automatically (complaints and opinions always go to people). */
     public boolean answerable(ServiceCategory category) {
-        return category == ServiceCategory.POLICY || category == ServiceCategory.DATA_LOOKUP;
+        return category == ServiceCategory.POLICY_ANSWER || category == ServiceCategory.DATA_LOOKUP;
     }
 
     private static boolean any(String text, List<String> words) {

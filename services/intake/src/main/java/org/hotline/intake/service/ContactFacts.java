@@ -1,5 +1,6 @@
 package org.hotline.intake.service;
 
+import org.hotline.common.category.ServiceCategory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

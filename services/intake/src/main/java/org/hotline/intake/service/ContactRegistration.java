@@ -13,7 +13,7 @@ import org.hotline.common.security.Roles;
 import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.RegionStatus;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.rest.ContactRequest;
@@ -46,26 +46,55 @@ public class ContactRegistration {
      * Registers a contact for a caller of {@code callerTenant} ({@code *} for national callers and the switch).
      * The region is asked before the transaction so no database connection waits on routing.
      */
-    public Uni<Registered> register(ContactRequest request, String callerTenant, String subject, String idempotencyKey) {
+    public Uni<Registered> register(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey idempotencyKey) {
         return register(request, null, callerTenant, subject, idempotencyKey);
     }
 
     /** As above, for a contact whose service category is known at registration (text channels). */
     public Uni<Registered> register(ContactRequest request, ServiceCategory category, String callerTenant,
-            String subject, String idempotencyKey) {
-        if (request.channel() == Channel.PHONE && (request.dialedNumber() == null || request.dialedNumber().isBlank())) {
-            throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
-        }
-        Uni<Contact> earlier = idempotencyKey == null
-                ? Uni.createFrom().nullItem()
-                : contacts.findByIdempotencyKey(subject, idempotencyKey);
-        return earlier.flatMap(found -> found != null
-                ? Uni.createFrom().item(new Registered(found, true))
-                : resolveAndStore(request, category, callerTenant, subject, idempotencyKey));
+            String subject, IdempotencyKey idempotencyKey) {
+        return prepare(request, callerTenant, subject, idempotencyKey).flatMap(r -> r.replayed()
+                ? Uni.createFrom().item(r)
+                : Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false)));
     }
 
-    private Uni<Registered> resolveAndStore(ContactRequest request, ServiceCategory category, String callerTenant,
-            String subject, String key) {
+    /**
+     * Everything of a registration but the write: the replayed contact for a repeated Idempotency-Key, or a new
+     * contact with its region, not yet stored: the caller stores it with {@link #store} inside its own transaction
+     * (a message and its contact are one transaction).
+     */
+    public Uni<Registered> prepare(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey idempotencyKey) {
+        if (request.channel() == Channel.PHONE && blankToNull(request.dialedNumber()) == null) {
+            throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
+        }
+        if (request.channel() == Channel.PHONE && blankToNull(request.callerNumber()) == null) {
+            throw ProblemException.invalidField("callerNumber", "is required for PHONE contacts");
+        }
+        if ((request.latitude() == null) != (request.longitude() == null)) {
+            throw ProblemException.invalidField(request.latitude() == null ? "latitude" : "longitude",
+                    "is required with " + (request.latitude() == null ? "longitude" : "latitude"));
+        }
+        String scope = tenantOf(callerTenant);
+        Uni<Contact> earlier = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : contacts.findByIdempotencyKey(scope, idempotencyKey.endpoint(), subject, idempotencyKey.key());
+        return earlier.flatMap(found -> {
+            if (found == null) {
+                return resolve(request, callerTenant, subject, idempotencyKey);
+            }
+            if (idempotencyKey.requestHash() != null && found.requestHash != null
+                    && !idempotencyKey.requestHash().equals(found.requestHash)) {
+                throw ProblemException.unprocessable("idempotency-key-reused", "This Idempotency-Key was used "
+                        + "for another request; send a new key for a new request.");
+            }
+            return Uni.createFrom().item(new Registered(found, true));
+        });
+    }
+
+    private Uni<Registered> resolve(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey key) {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.channel = request.channel();
@@ -73,24 +102,32 @@ public class ContactRegistration {
         contact.callerNumber = PhoneNumber.normalise(request.callerNumber());
         contact.carrierRegionCode = blankToNull(request.carrierRegionCode());
         contact.ivrRegionCode = blankToNull(request.ivrRegionCode());
-        contact.idempotencyKey = key;
+        contact.address = blankToNull(request.address());
+        contact.latitude = request.latitude();
+        contact.longitude = request.longitude();
+        // When nothing else decides, the registering tenant's province takes the contact centrally (省级集中受理).
+        contact.fallbackTenant = callerTenant == null || Roles.NATIONAL.equals(callerTenant) ? null : callerTenant;
+        if (key != null) {
+            contact.idempotencyKey = key.key();
+            contact.idempotencyEndpoint = key.endpoint();
+            contact.idempotencyTenant = tenantOf(callerTenant);
+            contact.requestHash = key.requestHash();
+        }
         contact.registeredBy = subject;
         contact.createdAt = Instant.now();
         contact.updatedAt = contact.createdAt;
-        return regions.lookup(contact).flatMap(outcome -> {
+        // The region is asked before any transaction, so no database connection waits on routing.
+        return regions.lookup(contact).map(outcome -> {
             apply(contact, outcome, callerTenant);
-            return save(contact, category);
-        }).map(saved -> {
-            metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
-                    "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment();
-            return new Registered(saved, false);
+            return new Registered(contact, false);
         });
     }
 
-    private Uni<Contact> save(Contact contact, ServiceCategory category) {
-        // An explicit transaction (not @WithTransaction): this is called from inside the bean, past its interceptors.
-        return Panache.withTransaction(() -> contacts.persist(contact)
-                .call(saved -> facts.contactRegistered(saved, category)));
+    /** Stores a prepared contact and its registration fact; must run inside the caller's transaction. */
+    public Uni<Contact> store(Contact contact, ServiceCategory category) {
+        return contacts.persist(contact).call(saved -> facts.contactRegistered(saved, category)).invoke(saved ->
+                metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
+                        "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment());
     }
 
     /** Applies a region outcome; a provincial caller may only register contacts of its own province. */
@@ -153,11 +190,22 @@ public class ContactRegistration {
                         .flatMap(callIds -> session.createNativeQuery("""
                                 update message set tenant = :t where contact_id = :c and tenant = '*'""")
                                 .setParameter("t", contact.tenant).setParameter("c", contact.id).executeUpdate()
+                                // A callback booked meanwhile joins the queue now (the province's central one if
+                                // nothing finer decided), so an agent of that queue gets it.
+                                .flatMap(x -> session.createNativeQuery("""
+                                        update callback set tenant = :t, region_code = :q
+                                         where contact_id = :c and region_code is null""")
+                                        .setParameter("t", contact.tenant).setParameter("q", queue)
+                                        .setParameter("c", contact.id).executeUpdate())
                                 .flatMap(n -> facts.contactRegionResolved(contact, callIds, queue))))
                         .replaceWith(contact);
             }
             return Uni.createFrom().item(contact);
         }));
+    }
+
+    private static String tenantOf(String callerTenant) {
+        return callerTenant == null || callerTenant.isBlank() ? Roles.NATIONAL : callerTenant;
     }
 
     private static String blankToNull(String s) {

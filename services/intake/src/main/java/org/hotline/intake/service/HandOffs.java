@@ -15,7 +15,7 @@ import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.domain.HandOffStatus;
 import org.hotline.intake.domain.RegionStatus;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.repository.HandOffRepository;
 
@@ -42,6 +42,18 @@ public class HandOffs {
         this.codes = codes;
         this.config = config;
         this.metrics = metrics;
+    }
+
+    /**
+     * The category as routing.proto's CreateWorkOrderRequest still spells it (POLICY, PRE_REVIEW for two of the
+     * five); drop this mapping once routing takes the common vocabulary (issue 11.14).
+     */
+    static String contractCategory(ServiceCategory category) {
+        return switch (category) {
+            case POLICY_ANSWER -> "POLICY";
+            case ONLINE_PRE_REVIEW -> "PRE_REVIEW";
+            default -> category.name();
+        };
     }
 
     /** What a case needs besides its contact. */
@@ -157,10 +169,30 @@ public class HandOffs {
         h.workOrderId = wo.getId();
         h.workOrderStatus = wo.getStatus();
         h.open311Status = wo.getOpen311Status().isEmpty() ? "open" : wo.getOpen311Status();
-        h.agencyResponsible = !wo.getUnitName().isEmpty() ? wo.getUnitName() : wo.getFirstResponsibleUnitName();
+        String unit = !wo.getUnitName().isBlank() ? wo.getUnitName() : wo.getFirstResponsibleUnitName();
+        // Never "": the unit's name, or nothing while the order waits in the claim pool.
+        h.agencyResponsible = unit == null || unit.isBlank() ? null : cut(unit, 128);
         h.expectedAt = wo.getExpectedAt().isEmpty() ? null : Instant.parse(wo.getExpectedAt());
         h.reply = wo.getReply().isEmpty() ? null : cut(wo.getReply(), 4000);
-        h.statusNotes = wo.getStatusNotes().isEmpty() ? null : cut(wo.getStatusNotes(), 1000);
+        h.statusNotes = cut(statusNotes(wo, h.agencyResponsible), 1000);
+    }
+
+    /** Status notes for citizens, in Chinese: the state in words, and routing's own note when it is Chinese. */
+    static String statusNotes(WorkOrder wo, String unit) {
+        String state = switch (wo.getStatus()) {
+            case "DISPATCHED" -> "已受理，已派发至" + (unit == null ? "经办机构" : unit) + "，等待签收。";
+            case "POOLED", "CLAIMED" -> "已受理，正在分派经办机构。";
+            case "ACCEPTED", "RETURN_REQUESTED" -> (unit == null ? "经办机构" : unit) + "正在办理。";
+            case "WAITING_CITIZEN" -> "需要您补充材料，请留意工作人员的联系。";
+            case "REPLIED" -> "已办结并答复。";
+            case "CALLBACK_DONE" -> "已办结，已完成回访。";
+            case "CLOSED" -> "已办结。";
+            default -> "已受理。";
+        };
+        String routingNote = wo.getStatusNotes();
+        boolean chinese = routingNote != null && routingNote.codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese && !routingNote.equals(state) ? state + routingNote : state;
     }
 
     private static CreateWorkOrderRequest request(HandOff h, Contact c) {
@@ -172,7 +204,7 @@ public class HandOffs {
                 .setIdempotencyKey(h.contactId.toString())
                 .setTenant(tenant)
                 .setRegionCode(region)
-                .setCategory(h.category.name())
+                .setCategory(contractCategory(h.category))
                 .setSubcategory(nz(h.subcategory))
                 .setTitle(h.title)
                 .setDescription(h.description)

@@ -12,7 +12,7 @@ import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.domain.Message;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.repository.HandOffRepository;
 import org.hotline.intake.repository.MessageRepository;
 import org.hotline.intake.rest.ContactRequest;
@@ -59,9 +59,10 @@ public class MessageIntake {
         if (request.phone() != null && !request.phone().isBlank() && PhoneNumber.normalise(request.phone()) == null) {
             throw ProblemException.invalidField("phone", "is not a phone number");
         }
-        ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode());
-        return registration.register(contact, categories.categorise(request.text().trim()), callerTenant, subject,
-                idempotencyKey).flatMap(r -> r.replayed()
+        ContactRequest contact = new ContactRequest(request.channel(), null, request.phone(), null, request.regionCode(),
+                request.address(), null, null);
+        return registration.prepare(contact, callerTenant, subject,
+                IdempotencyKey.of("messages", idempotencyKey, request)).flatMap(r -> r.replayed()
                 ? replay(r.contact())
                 : handle(r.contact(), request));
     }
@@ -104,7 +105,9 @@ public class MessageIntake {
                 m.citations = HandOffs.cut(answer.citations().stream()
                         .map(c -> c.documentName() + "|" + c.documentNumber() + "|" + c.url())
                         .collect(Collectors.joining("\n")), 4000);
-                return Panache.withTransaction(() -> messages.persist(m)
+                // The contact and its message in one transaction: never a contact without its message.
+                return Panache.withTransaction(() -> registration.store(contact, category)
+                        .flatMap(c -> messages.persist(m))
                         .call(saved -> facts.messageOutcome(saved, contact.poolingRegionCode, null)))
                         .map(saved -> new Received(saved, null, false, null));
             }
@@ -112,7 +115,8 @@ public class MessageIntake {
             HandOffs.Draft draft = new HandOffs.Draft(category, null,
                     category.chineseName() + "：" + HandOffs.cut(text, 60), text, contact.callerNumber,
                     request.citizenName(), null, null, null);
-            return Panache.withTransaction(() -> handOffs.open(contact, draft).flatMap(h -> {
+            return Panache.withTransaction(() -> registration.store(contact, category)
+                    .flatMap(c -> handOffs.open(contact, draft)).flatMap(h -> {
                 m.reply = (answer.kind() == AnswerOutcome.Kind.UNAVAILABLE ? AutomaticAnswers.FALLBACK
                         : "您好，您的问题已登记，将由工作人员办理并答复您。") + "查询码：" + h.queryCode + "。"
                         + (open ? "" : "现在是非工作时间，工作人员将在工作时间内处理。");

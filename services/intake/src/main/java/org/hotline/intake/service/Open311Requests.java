@@ -17,7 +17,7 @@ import org.hotline.common.problem.ProblemException;
 import org.hotline.intake.domain.Channel;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.domain.Open311Integrator;
-import org.hotline.intake.domain.ServiceCategory;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.repository.HandOffRepository;
 import org.hotline.intake.repository.Open311IntegratorRepository;
 import org.hotline.intake.rest.ContactRequest;
@@ -39,7 +39,7 @@ public class Open311Requests {
     /** A form-encoded POST requests body, already split into fields. */
     public record Submission(String apiKey, String jurisdictionId, String serviceCode, String description,
             String lat, String lon, String addressString, String phone, String firstName, String lastName,
-            String regionAttribute) {
+            String email, String regionAttribute) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -98,6 +98,9 @@ public class Open311Requests {
     }
 
     public Uni<HandOff> submit(Submission s, String idempotencyKey) {
+        if (s.toString().indexOf('\u0000') >= 0) {
+            throw new Open311Error(400, "a field contains a NUL character");
+        }
         if (blank(s.apiKey())) {
             throw new Open311Error(400, "api_key is required");
         }
@@ -117,6 +120,15 @@ public class Open311Requests {
                 || PhoneNumber.normalise(s.phone()) == null)) {
             throw new Open311Error(400, "phone is not a phone number");
         }
+        if (!blank(s.jurisdictionId()) && !Jurisdictions.known(s.jurisdictionId())) {
+            throw new Open311Error(404, "jurisdiction_id " + s.jurisdictionId() + " not found");
+        }
+        if (!blank(s.addressString()) && s.addressString().length() > 255) {
+            throw new Open311Error(400, "address_string must be at most 255 characters");
+        }
+        if (!blank(s.email()) && (s.email().length() > 254 || !s.email().matches("[^@\\s]+@[^@\\s]+"))) {
+            throw new Open311Error(400, "email is not an e-mail address (at most 254 characters)");
+        }
         if (!blank(s.regionAttribute()) && !s.regionAttribute().matches("\\d{6}")) {
             throw new Open311Error(400, "attribute[region_code] must be a 6-digit GB/T 2260 region code");
         }
@@ -127,15 +139,24 @@ public class Open311Requests {
             if (!blank(s.jurisdictionId()) && !s.jurisdictionId().equals(integrator.tenant)) {
                 throw new Open311Error(403, "api_key is not valid for jurisdiction_id " + s.jurisdictionId());
             }
+            // Only the standard's fields are needed: the address or the coordinates decide the region, else the
+            // caller's number, else the jurisdiction's province takes it centrally (its tenant is the fallback).
             ContactRequest contact = new ContactRequest(Channel.OPEN311, null, blank(s.phone()) ? null : s.phone(),
-                    null, blank(s.regionAttribute()) ? null : s.regionAttribute());
-            String key = blank(idempotencyKey) ? null : idempotencyKey;
-            return registration.register(contact, category, integrator.tenant, "open311:" + integrator.id, key)
+                    null, blank(s.regionAttribute()) ? null : s.regionAttribute(),
+                    blank(s.addressString()) ? null : HandOffs.cut(s.addressString().trim(), 255), lat, lon);
+            IdempotencyKey key = IdempotencyKey.of("open311", idempotencyKey, s);
+            return registration.prepare(contact, integrator.tenant, "open311:" + integrator.id, key)
                     .onFailure(ProblemException.class)
-                    .transform(e -> new Open311Error(400, ((ProblemException) e).problem().detail()))
-                    .flatMap(r -> Panache.withTransaction(() -> dispatcher.open(r.contact(), new HandOffs.Draft(
+                    .transform(e -> new Open311Error(((ProblemException) e).problem().status() == 422
+                            && "urn:hotline:problem:idempotency-key-reused".equals(((ProblemException) e).problem()
+                                    .type()) ? 422 : 400, ((ProblemException) e).problem().detail()))
+                    // The contact and its case in one transaction.
+                    .flatMap(r -> Panache.withTransaction(() -> (r.replayed()
+                            ? Uni.createFrom().item(r.contact())
+                            : registration.store(r.contact(), category)).flatMap(stored -> dispatcher.open(r.contact(),
+                                    new HandOffs.Draft(
                             category, null, category.chineseName() + "：" + HandOffs.cut(s.description(), 60),
-                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon))
+                            s.description(), r.contact().callerNumber, name(s), s.addressString(), lat, lon)))
                             .call(h -> r.replayed() ? Uni.createFrom().voidItem() : facts.handedOff(
                                     h.contactId.toString(), h.contactId.toString(), "OPEN311", h.tenant,
                                     r.contact().poolingRegionCode, category, "NEEDS_DEPARTMENT",
@@ -203,11 +224,8 @@ public class Open311Requests {
         if (blank(code)) {
             throw new Open311Error(400, "service_code is required");
         }
-        try {
-            return ServiceCategory.valueOf(code);
-        } catch (IllegalArgumentException e) {
-            throw new Open311Error(404, "service_code " + code + " not found");
-        }
+        return Categories.parse(code)
+                .orElseThrow(() -> new Open311Error(404, "service_code " + code + " not found"));
     }
 
     private static Instant date(String value, String name) {

@@ -9,6 +9,7 @@ import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.domain.AgentPresence;
 import org.hotline.intake.domain.CallRecord;
 import org.hotline.intake.domain.Callback;
+import org.hotline.intake.domain.RegionStatus;
 import org.hotline.intake.domain.CallbackStatus;
 import org.hotline.intake.repository.AgentStateRepository;
 import org.hotline.intake.repository.CallRecordRepository;
@@ -49,7 +50,7 @@ public class QueueEstimates {
         });
     }
 
-    /** A call offered while routing was down gets its region once the contact's region is resolved. */
+    /** A call offered while routing was down gets its queue once the contact's region is resolved. */
     private Uni<CallRecord> withRegion(CallRecord call) {
         if (call.regionCode != null || call.contactId == null) {
             return Uni.createFrom().item(call);
@@ -57,7 +58,13 @@ public class QueueEstimates {
         return contacts.findById(call.contactId).map(contact -> {
             if (contact != null && contact.poolingRegionCode != null) {
                 call.tenant = contact.tenant;
-                call.regionCode = contact.poolingRegionCode;
+                call.regionCode = CallEvents.queueOf(contact, config);
+            } else if (contact == null || contact.regionStatus != RegionStatus.PENDING) {
+                // Nothing decided the region and the switch named no province to fall back to: no queue will ever
+                // take this call, so say so rather than "pending" for good.
+                throw ProblemException.unprocessable("region-undetermined", "Call " + call.callId + " has no region: "
+                        + "the dialed number has no area code, the caller's number and carrier tell none, and the "
+                        + "switch's token names no province; let the caller choose the insured region in the IVR.");
             }
             return call;
         });
@@ -71,7 +78,7 @@ public class QueueEstimates {
         }
         if (call.regionCode == null) {
             throw ProblemException.unavailable("region-pending",
-                    "The call's region is not known yet (routing unreachable); try again in a few seconds.");
+                    "The call's region is not known yet: routing is unreachable; try again in a few seconds.", 5);
         }
         int priority = held ? callback.priority : call.priority;
         Instant place = held ? callback.placeAt : call.placeAt();

@@ -29,10 +29,16 @@ public class RegionLookup {
                 .setCallerNumber(nullToEmpty(contact.callerNumber))
                 .setCarrierRegionCode(nullToEmpty(contact.carrierRegionCode))
                 .setIvrRegionCode(nullToEmpty(contact.ivrRegionCode))
+                .setAddress(nullToEmpty(contact.address))
+                .setHasCoordinates(contact.latitude != null && contact.longitude != null)
+                .setLatitude(contact.latitude == null ? 0 : contact.latitude)
+                .setLongitude(contact.longitude == null ? 0 : contact.longitude)
+                .setFallbackTenant(nullToEmpty(contact.fallbackTenant))
                 .build();
         return routing.resolve(request)
                 .map(RegionOutcome::resolved)
-                .onFailure(e -> e instanceof RegionRejectedException r && "region-undetermined".equals(r.slug()))
+                .onFailure(e -> e instanceof RegionRejectedException r && ("region-undetermined".equals(r.slug())
+                        || "region-not-found".equals(r.slug())))
                 .recoverWithItem(e -> RegionOutcome.undetermined(e.getMessage()));
     }
 

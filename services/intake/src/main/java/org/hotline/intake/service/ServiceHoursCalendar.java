@@ -12,21 +12,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.intake.config.IntakeConfig;
 
-/** Human service hours per tenant, in the tenant's zone: open periods on working days, closed on holidays. */
+/**
+ * Human service hours per tenant, in the tenant's zone: the configured opening periods on the working days of
+ * routing's calendar (holidays closed, 调休 make-up days open), see {@link WorkingDays}.
+ */
 @ApplicationScoped
 public class ServiceHoursCalendar {
 
     private final IntakeConfig config;
+    private final WorkingDays calendar;
 
-    public ServiceHoursCalendar(IntakeConfig config) {
+    public ServiceHoursCalendar(IntakeConfig config, WorkingDays calendar) {
         this.config = config;
+        this.calendar = calendar;
     }
 
     /** Whether human agents serve {@code tenant} at {@code at}. */
     public boolean isOpen(String tenant, Instant at) {
         Hours h = hours(tenant);
         ZonedDateTime local = at.atZone(h.zone);
-        if (!h.workingDay(local.toLocalDate())) {
+        if (!workingDay(tenant, h, local.toLocalDate())) {
             return false;
         }
         LocalTime time = local.toLocalTime();
@@ -42,7 +47,7 @@ public class ServiceHoursCalendar {
         ZonedDateTime local = at.atZone(h.zone);
         for (int day = 0; day < 60; day++) {
             LocalDate date = local.toLocalDate().plusDays(day);
-            if (!h.workingDay(date)) {
+            if (!workingDay(tenant, h, date)) {
                 continue;
             }
             for (LocalTime[] p : h.periods) {
@@ -58,10 +63,27 @@ public class ServiceHoursCalendar {
         return null;
     }
 
-    private Hours hours(String tenant) {
-        IntakeConfig.ServiceHours sh = tenant == null ? null : config.tenantHours().get(tenant);
-        return new Hours(sh == null ? config.serviceHours() : sh);
+    /**
+     * A working day by routing's calendar (holidays, 调休) unless the tenant's hours name all seven days (a line open
+     * around the clock); the configured weekdays and holidays when routing's calendar is not loaded.
+     */
+    private boolean workingDay(String tenant, Hours h, LocalDate date) {
+        if (h.days.size() == 7) {
+            return !h.holidays.contains(date);
+        }
+        Boolean byCalendar = calendar.workingDay(tenant, date);
+        return byCalendar != null ? byCalendar : h.workingDay(date);
     }
+
+    private Hours hours(String tenant) {
+        // Parsed once per tenant: this is on every queue-position and message path.
+        return parsed.computeIfAbsent(tenant == null ? "" : tenant, t -> {
+            IntakeConfig.ServiceHours sh = t.isEmpty() ? null : config.tenantHours().get(t);
+            return new Hours(sh == null ? config.serviceHours() : sh);
+        });
+    }
+
+    private final java.util.Map<String, Hours> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Parsed hours of one tenant. */
     private static final class Hours {

@@ -28,4 +28,11 @@ public class DeadNumberReport extends PanacheEntityBase {
 
     @Column(name = "reported_at", nullable = false)
     public OffsetDateTime reportedAt;
+
+    /** Tenant and subject of who reported ("37:agent-1"); null on a reporter's repeated reports, which do not count. */
+    @Column(length = 100)
+    public String reporter;
+
+    @Column(name = "reporter_tenant", length = 2)
+    public String reporterTenant;
 }

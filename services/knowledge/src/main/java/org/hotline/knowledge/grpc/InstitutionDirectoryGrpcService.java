@@ -10,7 +10,10 @@ import org.hotline.common.security.Roles;
 import org.hotline.contracts.knowledge.v1.InstitutionDirectory;
 import org.hotline.contracts.knowledge.v1.ReportDeadNumberReply;
 import org.hotline.contracts.knowledge.v1.ReportDeadNumberRequest;
+import org.hotline.common.security.TenantContext;
+import org.hotline.knowledge.service.InstitutionDirectory.Reporter;
 import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
+import org.hotline.knowledge.service.WithheldNumbers;
 
 /** Takes dead-number reports from evaluation's audits and intake over gRPC. */
 @GrpcService
@@ -18,9 +21,14 @@ import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
 public class InstitutionDirectoryGrpcService implements InstitutionDirectory {
 
     private final org.hotline.knowledge.service.InstitutionDirectory directory;
+    private final TenantContext tenant;
+    private final WithheldNumbers withheld;
 
-    public InstitutionDirectoryGrpcService(org.hotline.knowledge.service.InstitutionDirectory directory) {
+    public InstitutionDirectoryGrpcService(org.hotline.knowledge.service.InstitutionDirectory directory,
+            TenantContext tenant, WithheldNumbers withheld) {
         this.directory = directory;
+        this.tenant = tenant;
+        this.withheld = withheld;
     }
 
     @Override
@@ -39,12 +47,18 @@ public class InstitutionDirectoryGrpcService implements InstitutionDirectory {
                         case AUDIT -> ReportSource.AUDIT;
                         default -> ReportSource.AGENT;
                     };
+                    boolean national = tenant.isNational()
+                            && (tenant.hasRole(Roles.PLATFORM_OPERATOR) || tenant.hasRole(Roles.SERVICE));
+                    // A service reports on someone's behalf (evaluation's auditor): that person is the reporter.
+                    String who = tenant.hasRole(Roles.SERVICE) && !request.getReporter().isBlank()
+                            ? tenant.subject() + "/" + request.getReporter().strip() : tenant.subject();
                     return directory.reportDead(request.getPhone(), institution, source, request.getReportId(),
-                            request.getNote());
+                            request.getNote(), new Reporter(who, tenant.tenant(), national));
                 })
+                .call(o -> o.withheld() ? withheld.reload() : Uni.createFrom().voidItem())
                 .map(o -> ReportDeadNumberReply.newBuilder().setPhone(o.phone())
                         .setMatchedInstitutions(o.matchedInstitutions()).setReportCount(o.reportCount())
-                        .setWithheld(o.withheld()).build())
+                        .setWithheld(o.withheld()).setCounted(o.counted()).build())
                 .onFailure().transform(ProblemStatus::toStatus);
     }
 }

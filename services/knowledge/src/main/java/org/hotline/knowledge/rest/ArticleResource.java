@@ -32,6 +32,13 @@ import org.hotline.knowledge.service.ArticleEditing.ArticleWithVersion;
 import org.hotline.knowledge.service.ArticleEditing.Transition;
 import org.hotline.knowledge.service.IndexFreshness;
 import org.hotline.knowledge.service.RegionScope;
+import org.hotline.knowledge.service.ArticleIndex;
+import org.hotline.knowledge.service.ArticleSnapshot;
+import org.hotline.knowledge.service.WithheldNumbers;
+import org.hotline.knowledge.repository.ArticleRepository;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.time.Instant;
+import java.util.ArrayList;
 
 /** Editors' API for articles: tenant-admin for its own province and cities, platform-operator for national ones. */
 @Path("/api/v1/articles")
@@ -42,11 +49,47 @@ public class ArticleResource {
     private final ArticleEditing editing;
     private final IndexFreshness freshness;
     private final TenantContext tenant;
+    private final WithheldNumbers withheld;
+    private final ArticleIndex index;
+    private final ArticleRepository articles;
 
-    public ArticleResource(ArticleEditing editing, IndexFreshness freshness, TenantContext tenant) {
+    public ArticleResource(ArticleEditing editing, IndexFreshness freshness, TenantContext tenant,
+            WithheldNumbers withheld, ArticleIndex index, ArticleRepository articles) {
         this.editing = editing;
         this.freshness = freshness;
         this.tenant = tenant;
+        this.withheld = withheld;
+        this.index = index;
+        this.articles = articles;
+    }
+
+    private ArticleView view(ArticleWithVersion av) {
+        return ArticleView.of(av.article(), av.version(), withheld);
+    }
+
+    @GET
+    @Path("/flags")
+    @Operation(summary = "Articles that give out a dead number",
+            description = "Published articles of the caller's province (and national ones) whose text mentions a "
+                    + "number withheld as dead; answers replace it with a notice until the editor corrects the text.")
+    public List<ArticleFlag> flags() {
+        List<String> visible = articles.visibleTenants();
+        Instant now = Instant.now();
+        List<ArticleFlag> out = new ArrayList<>();
+        if (!withheld.any()) {
+            return out;
+        }
+        for (ArticleSnapshot a : index.articles()) {
+            ArticleSnapshot.PublishedVersion v = a.inForce(now);
+            if (v == null || visible != null && !visible.contains(RegionScope.tenantOf(a.scope()))) {
+                continue;
+            }
+            List<String> numbers = withheld.mentionedIn(v.title() + "\n" + v.answer());
+            if (!numbers.isEmpty()) {
+                out.add(new ArticleFlag(a.id(), a.questionKey(), a.scope(), v.version(), v.title(), numbers));
+            }
+        }
+        return out;
     }
 
     /** One version of an article. */
@@ -54,19 +97,24 @@ public class ArticleResource {
             boolean archived, int version, ArticleStatus status, String title, List<String> questionVariants,
             String answer, String topic, String service, OffsetDateTime effectiveFrom, OffsetDateTime effectiveTo,
             String citationName, String citationNumber, String citationUrl, String owner, LocalDate reviewDate,
-            String createdBy, OffsetDateTime createdAt, OffsetDateTime publishedAt) {
+            String createdBy, OffsetDateTime createdAt, OffsetDateTime publishedAt,
+            @Schema(description = "Numbers in this version's text that are withheld as dead: automatic answers "
+                    + "replace them with a notice until the text is corrected or the number verified again")
+            List<String> withheldNumbers) {
 
-        static ArticleView of(Article a, ArticleVersion v) {
+        static ArticleView of(Article a, ArticleVersion v, WithheldNumbers withheld) {
             return new ArticleView(a.id, a.questionKey, a.scopeRegionCode, a.tenant, a.currentVersion,
                     a.archivedAt != null, v.version, v.status, v.title,
                     v.questionVariants.isBlank() ? List.of() : Arrays.asList(v.questionVariants.split("\n")),
                     v.answer, v.topic, v.service, v.effectiveFrom, v.effectiveTo, v.citationName, v.citationNumber,
-                    v.citationUrl, v.owner, v.reviewDate, v.createdBy, v.createdAt, v.publishedAt);
+                    v.citationUrl, v.owner, v.reviewDate, v.createdBy, v.createdAt, v.publishedAt,
+                    withheld.mentionedIn(v.title + "\n" + v.answer));
         }
+    }
 
-        static ArticleView of(ArticleWithVersion av) {
-            return of(av.article(), av.version());
-        }
+    /** An article in force whose text gives out a number withheld as dead: its editor must correct it. */
+    public record ArticleFlag(UUID articleId, String questionKey, String scopeRegionCode, int version, String title,
+            List<String> withheldNumbers) {
     }
 
     /** A version in the history list. */
@@ -105,14 +153,14 @@ public class ArticleResource {
         return editing.create(input, tenant::requireAccess, tenant.subject())
                 .call(av -> freshness.refresh(av.article().id))
                 .map(av -> Response.created(uri.getAbsolutePathBuilder().path(av.article().id.toString()).build())
-                        .entity(ArticleView.of(av)).build());
+                        .entity(view(av)).build());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "The latest version of an article")
     public Uni<ArticleView> get(@PathParam("id") UUID id) {
-        return editing.current(id).map(ArticleView::of);
+        return editing.current(id).map(this::view);
     }
 
     @PUT
@@ -121,7 +169,7 @@ public class ArticleResource {
     @Operation(summary = "Edit an article", description = "Creates a new draft version; the published one stays in "
             + "force until the new one is published.")
     public Uni<ArticleView> edit(@PathParam("id") UUID id, ArticleInput input) {
-        return editing.edit(id, input, tenant::requireAccess, tenant.subject()).map(ArticleView::of);
+        return editing.edit(id, input, tenant::requireAccess, tenant.subject()).map(this::view);
     }
 
     @GET
@@ -136,7 +184,7 @@ public class ArticleResource {
     @Path("/{id}/versions/{version}")
     @Operation(summary = "One past or current version of an article")
     public Uni<ArticleView> version(@PathParam("id") UUID id, @PathParam("version") int version) {
-        return editing.version(id, version).map(ArticleView::of);
+        return editing.version(id, version).map(this::view);
     }
 
     @POST
@@ -163,6 +211,6 @@ public class ArticleResource {
     private Uni<ArticleView> move(UUID id, Transition t) {
         // The NOTIFY reaches every replica at commit; refreshing here as well makes the change visible to this
         // caller's next search at once.
-        return editing.transition(id, t, tenant::requireAccess).call(av -> freshness.refresh(id)).map(ArticleView::of);
+        return editing.transition(id, t, tenant::requireAccess).call(av -> freshness.refresh(id)).map(this::view);
     }
 }

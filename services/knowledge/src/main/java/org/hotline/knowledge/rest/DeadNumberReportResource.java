@@ -15,7 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.knowledge.service.InstitutionDirectory;
+import org.hotline.common.security.TenantContext;
+import org.hotline.knowledge.service.InstitutionDirectory.Reporter;
 import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
+import org.hotline.knowledge.service.WithheldNumbers;
 
 /** "Wrong or dead number" reports from agents, citizens' feedback and mystery-shopper audits. */
 @Path("/api/v1/dead-number-reports")
@@ -25,9 +28,13 @@ import org.hotline.knowledge.service.InstitutionDirectory.ReportSource;
 public class DeadNumberReportResource {
 
     private final InstitutionDirectory directory;
+    private final TenantContext tenant;
+    private final WithheldNumbers withheld;
 
-    public DeadNumberReportResource(InstitutionDirectory directory) {
+    public DeadNumberReportResource(InstitutionDirectory directory, TenantContext tenant, WithheldNumbers withheld) {
         this.directory = directory;
+        this.tenant = tenant;
+        this.withheld = withheld;
     }
 
     /** A report. {@code reportId} (or the Idempotency-Key header) makes retries count once. */
@@ -36,8 +43,10 @@ public class DeadNumberReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a wrong or dead number", description = "After the configured number of reports "
-            + "(default 3) the number is withheld from automatic answers until its owner verifies it.")
+    @Operation(summary = "Report a wrong or dead number", description = "Reports count once per reporter and only "
+            + "from the number's own province (the platform operator and services for audits: any). After the "
+            + "configured number of distinct reporters (default 3) the number is withheld from automatic answers, and "
+            + "replaced in article text, until its owner verifies it.")
     public Uni<Response> report(DeadNumberReportInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (input == null) {
             throw ProblemException.badRequest("body-required", "Send the report as a JSON body.");
@@ -49,7 +58,11 @@ public class DeadNumberReportResource {
             throw ProblemException.invalidField("source", "must be one of AGENT, CITIZEN, AUDIT");
         }
         String reportId = input.reportId() != null ? input.reportId() : idempotencyKey;
-        return directory.reportDead(input.phone(), input.institutionId(), source, reportId, input.note())
+        Reporter reporter = new Reporter(tenant.subject(), tenant.tenant(), tenant.isNational()
+                && (tenant.hasRole(Roles.PLATFORM_OPERATOR) || tenant.hasRole(Roles.SERVICE)));
+        return directory.reportDead(input.phone(), input.institutionId(), source, reportId, input.note(), reporter)
+                // Seen at once by this replica's next answer; other replicas follow the change notification.
+                .call(o -> o.withheld() ? withheld.reload() : Uni.createFrom().voidItem())
                 .map(o -> Response.created(URI.create("/api/v1/institutions/" + o.institutionId())).entity(o).build());
     }
 }

@@ -18,6 +18,7 @@ import org.hotline.knowledge.config.KnowledgeConfig;
 import org.hotline.knowledge.domain.Article;
 import org.hotline.knowledge.domain.ArticleStatus;
 import org.hotline.knowledge.domain.ArticleVersion;
+import org.hotline.knowledge.repository.ArticleRepository;
 
 /**
  * Editors' work on articles: every edit is a new version (draft), and the lifecycle draft -> internal -> published ->
@@ -32,9 +33,11 @@ public class ArticleEditing {
             "OPINION");
 
     private final KnowledgeConfig config;
+    private final ArticleRepository articles;
 
-    public ArticleEditing(KnowledgeConfig config) {
+    public ArticleEditing(KnowledgeConfig config, ArticleRepository articles) {
         this.config = config;
+        this.articles = articles;
     }
 
     /** What an editor sends: a new article, or a new version of one. */
@@ -142,21 +145,20 @@ public class ArticleEditing {
         return article(id).flatMap(a -> ArticleVersion.list("articleId = ?1 order by version", id));
     }
 
-    /** Articles in a scope (and, for a city, nothing above it), newest first. */
+    /** Articles the caller may see in a scope (and, for a city, nothing above it), newest first. */
     @WithSession
     public Uni<List<Article>> list(String scope, int page, int size) {
-        var query = scope == null ? Article.<Article>find("order by updatedAt desc")
-                : Article.<Article>find("scopeRegionCode = ?1 order by updatedAt desc", scope);
-        return query.page(page, size).list();
+        return articles.listVisible(scope, page, size);
     }
 
     @WithSession
     public Uni<Long> count(String scope) {
-        return scope == null ? Article.count() : Article.count("scopeRegionCode", scope);
+        return articles.countVisible(scope);
     }
 
     private Uni<Article> article(UUID id) {
-        return Article.<Article>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound(
+        // Another province's article is "not found", never "forbidden": its existence is not revealed.
+        return articles.findVisible(id).onItem().ifNull().failWith(() -> ProblemException.notFound(
                 "article-not-found", "No article has the id " + id + "."));
     }
 

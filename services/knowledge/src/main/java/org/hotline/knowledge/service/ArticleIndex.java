@@ -136,6 +136,11 @@ public class ArticleIndex {
         return ready;
     }
 
+    /** Every article the index knows (published, possibly not yet effective). */
+    public java.util.Collection<ArticleSnapshot> articles() {
+        return java.util.Collections.unmodifiableCollection(catalogue.values());
+    }
+
     /** Number of articles the index knows (published or not yet effective). */
     public int articleCount() {
         return catalogue.size();
@@ -471,7 +476,7 @@ public class ArticleIndex {
             Set<List<String>> alternatives = new LinkedHashSet<>();
             alternatives.add(List.copyOf(original));
             for (String alt : synonyms.alternativesOf(word)) {
-                List<String> altTokens = tokens(words, "f", alt);
+                List<String> altTokens = synonyms.tokensOf(alt, x -> List.copyOf(tokens(words, "f", x)));
                 if (!altTokens.isEmpty()) {
                     alternatives.add(altTokens);
                 }

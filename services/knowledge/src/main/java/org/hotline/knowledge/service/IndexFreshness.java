@@ -30,6 +30,8 @@ public class IndexFreshness {
     private final ArticleSnapshotRepository snapshots;
     private final SeedLoader seeds;
     private final KnowledgeConfig config;
+    private final VocabularyEditing vocabulary;
+    private final WithheldNumbers withheld;
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
@@ -37,7 +39,7 @@ public class IndexFreshness {
     private PgSubscriber subscriber;
 
     public IndexFreshness(ArticleIndex index, ArticleSnapshotRepository snapshots, SeedLoader seeds,
-            KnowledgeConfig config, Vertx vertx,
+            KnowledgeConfig config, VocabularyEditing vocabulary, WithheldNumbers withheld, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -45,6 +47,8 @@ public class IndexFreshness {
         this.snapshots = snapshots;
         this.seeds = seeds;
         this.config = config;
+        this.vocabulary = vocabulary;
+        this.withheld = withheld;
         this.vertx = vertx;
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
@@ -54,6 +58,8 @@ public class IndexFreshness {
         if (config.seed().enabled()) {
             seeds.loadIfEmpty().await().atMost(Duration.ofMinutes(2));
         }
+        vocabulary.reload().await().atMost(Duration.ofMinutes(1));
+        withheld.reload().await().atMost(Duration.ofMinutes(1));
         rebuild().await().atMost(Duration.ofMinutes(2));
         // Start-up (and so readiness) waits until this replica listens: a change made before that would be missed.
         listen().await().atMost(Duration.ofSeconds(30));
@@ -79,10 +85,19 @@ public class IndexFreshness {
                     listening.complete(null);
                     if (subscriptions.incrementAndGet() > 1) {
                         Log.info("Change notifications resumed; rebuilding the knowledge index");
-                        rebuild().subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
+                        vocabulary.reload().chain(withheld::reload).chain(this::rebuild)
+                                .subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
                     }
                 })
                 .handler(payload -> {
+                    if (WithheldNumbers.CHANGE.equals(payload.trim())) {
+                        withheld.reload().subscribe().with(ok -> { }, f -> Log.error("Withheld numbers reload failed", f));
+                        return;
+                    }
+                    if ("vocabulary".equals(payload.trim())) {
+                        vocabulary.reload().subscribe().with(ok -> { }, f -> Log.error("Vocabulary reload failed", f));
+                        return;
+                    }
                     UUID id;
                     try {
                         id = UUID.fromString(payload.trim());

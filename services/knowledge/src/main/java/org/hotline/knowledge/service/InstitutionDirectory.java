@@ -32,11 +32,14 @@ public class InstitutionDirectory {
     private final InstitutionRepository institutions;
     private final KnowledgeConfig config;
     private final MeterRegistry metrics;
+    private final WithheldNumbers withheldNumbers;
 
-    public InstitutionDirectory(InstitutionRepository institutions, KnowledgeConfig config, MeterRegistry metrics) {
+    public InstitutionDirectory(InstitutionRepository institutions, KnowledgeConfig config, MeterRegistry metrics,
+            WithheldNumbers withheldNumbers) {
         this.institutions = institutions;
         this.config = config;
         this.metrics = metrics;
+        this.withheldNumbers = withheldNumbers;
     }
 
     /** What an editor sends to create or change an entry. */
@@ -48,9 +51,16 @@ public class InstitutionDirectory {
     public record PhoneInput(String phone, String label) {
     }
 
-    /** The result of a dead-number report. */
+    /** The result of a dead-number report; {@code counted} is false for a reporter's repeated report. */
     public record ReportOutcome(String phone, int matchedInstitutions, int reportCount, boolean withheld,
-            UUID institutionId) {
+            UUID institutionId, boolean counted) {
+    }
+
+    /**
+     * Who reports: the subject (or the auditor a service reports for), the tenant they act for, and whether they have
+     * national reach (the platform operator, or a service reporting evaluation's audits).
+     */
+    public record Reporter(String id, String tenant, boolean national) {
     }
 
     /** Who reported. */
@@ -121,13 +131,18 @@ public class InstitutionDirectory {
             p.withheld = false;
             i.updatedAt = p.lastVerifiedAt;
             return i;
-        });
+        }).call(i -> DeadNumberReport.delete("phoneId", phoneId))
+                .call(i -> withheldNumbers.changed());
     }
 
-    /** Counts a wrong-or-dead-number report once per report id. */
+    /**
+     * Counts a wrong-or-dead-number report once per reporter (and a retry with the same report id once). Only reports
+     * about the reporter's own tenant's entries count, unless the reporter has national reach; the number is withheld
+     * once the configured number of distinct reporters found it dead, so that no single agent can withhold it.
+     */
     @WithTransaction
     public Uni<ReportOutcome> reportDead(String rawPhone, UUID institutionId, ReportSource source, String reportId,
-            String note) {
+            String note, Reporter reporter) {
         if (rawPhone == null || rawPhone.isBlank() || rawPhone.length() > 40) {
             throw ProblemException.invalidField("phone", "is required: the number that was dialed, e.g. 0533-3120000");
         }
@@ -147,47 +162,70 @@ public class InstitutionDirectory {
             cleanNote = cleanNote.substring(0, 500);
         }
         String finalNote = cleanNote;
-        return institutions.phonesByNumber(phone, institutionId).flatMap(phones -> {
-            if (phones.isEmpty()) {
+        if (reporter == null || reporter.id() == null || reporter.id().isBlank()) {
+            throw ProblemException.invalidField("reporter", "is required: who found the number dead");
+        }
+        String who = (reporter.tenant() + ":" + reporter.id().strip());
+        String reporterKey = who.length() > 100 ? who.substring(0, 100) : who;
+        return institutions.phonesByNumber(phone, institutionId).flatMap(all -> {
+            if (all.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.notFound("phone-not-in-directory",
                         "No directory entry" + (institutionId == null ? "" : " " + institutionId)
                                 + " lists the number " + phone + "."));
             }
+            // Another province's agents do not count against this province's numbers.
+            List<InstitutionPhone> phones = reporter.national() ? all
+                    : all.stream().filter(p -> p.institution.tenant.equals(reporter.tenant())).toList();
+            if (phones.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.forbidden("tenant-forbidden", "The number " + phone
+                        + " belongs to another province's directory; only its own province (or the national "
+                        + "operator's audits) can report it."));
+            }
             return DeadNumberReport.<DeadNumberReport>findById(id).flatMap(existing -> {
                 if (existing != null) {
                     // A retry of a report already counted: answer the current state without counting again.
-                    return Uni.createFrom().item(outcome(phone, phones));
+                    return Uni.createFrom().item(outcome(phone, phones, false));
                 }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                List<DeadNumberReport> rows = new ArrayList<>();
-                for (int n = 0; n < phones.size(); n++) {
-                    InstitutionPhone p = phones.get(n);
-                    p.deadReports++;
-                    if (!p.withheld && p.deadReports >= config.directory().deadReportThreshold()) {
-                        p.withheld = true;
-                        Log.infof("Number %s of directory entry %s withheld after %d dead-number reports",
-                                PhoneNumber.mask(phone), p.institution.id, p.deadReports);
+                return DeadNumberReport.count("reporter = ?1 and phoneId in ?2", reporterKey,
+                        phones.stream().map(p -> p.id).toList()).flatMap(already -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    boolean counted = already == 0;
+                    List<DeadNumberReport> rows = new ArrayList<>();
+                    for (int n = 0; n < phones.size(); n++) {
+                        InstitutionPhone p = phones.get(n);
+                        if (counted) {
+                            p.deadReports++;
+                            if (!p.withheld && p.deadReports >= config.directory().deadReportThreshold()) {
+                                p.withheld = true;
+                                Log.infof("Number %s of directory entry %s withheld after %d distinct reporters",
+                                        PhoneNumber.mask(phone), p.institution.id, p.deadReports);
+                            }
+                        }
+                        DeadNumberReport r = new DeadNumberReport();
+                        r.reportId = n == 0 ? id : id + "#" + n;
+                        r.phoneId = p.id;
+                        r.source = source.name();
+                        r.note = finalNote;
+                        r.reportedAt = now;
+                        // Only the counted report carries the reporter, so the unique index allows the repeat row.
+                        r.reporter = counted ? reporterKey : null;
+                        r.reporterTenant = reporter.tenant();
+                        rows.add(r);
                     }
-                    DeadNumberReport r = new DeadNumberReport();
-                    r.reportId = n == 0 ? id : id + "#" + n;
-                    r.phoneId = p.id;
-                    r.source = source.name();
-                    r.note = finalNote;
-                    r.reportedAt = now;
-                    rows.add(r);
-                }
-                metrics.counter("hotline_knowledge_dead_number_reports_total", "tenant", phones.get(0).institution.tenant,
-                        "source", source.name().toLowerCase(Locale.ROOT)).increment();
-                return DeadNumberReport.persist(rows).replaceWith(() -> outcome(phone, phones));
+                    metrics.counter("hotline_knowledge_dead_number_reports_total", "tenant",
+                            phones.get(0).institution.tenant, "source", source.name().toLowerCase(Locale.ROOT),
+                            "counted", String.valueOf(counted)).increment();
+                    return DeadNumberReport.persist(rows).replaceWith(() -> outcome(phone, phones, counted));
+                });
             });
-        });
+        }).call(o -> o.withheld() ? withheldNumbers.changed() : Uni.createFrom().voidItem());
     }
 
-    private static ReportOutcome outcome(String phone, List<InstitutionPhone> phones) {
+    private static ReportOutcome outcome(String phone, List<InstitutionPhone> phones, boolean counted) {
         int count = phones.stream().mapToInt(p -> p.deadReports).max().orElse(0);
         boolean withheld = phones.stream().allMatch(p -> p.withheld);
         return new ReportOutcome(phone, (int) phones.stream().map(p -> p.institution.id).distinct().count(), count,
-                withheld, phones.get(0).institution.id);
+                withheld, phones.get(0).institution.id, counted);
     }
 
     private void apply(Institution i, InstitutionInput input, OffsetDateTime now) {

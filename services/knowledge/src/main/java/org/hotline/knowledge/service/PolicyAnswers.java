@@ -25,11 +25,13 @@ public class PolicyAnswers {
     private final KnowledgeConfig config;
     private final MeterRegistry metrics;
     private final AskCounts asks;
+    private final WithheldNumbers withheld;
 
     public PolicyAnswers(ArticleIndex index, DirectoryContactRepository contacts, KnowledgeGapRepository gaps,
-            KnowledgeConfig config, MeterRegistry metrics, AskCounts asks) {
+            KnowledgeConfig config, MeterRegistry metrics, AskCounts asks, WithheldNumbers withheld) {
         this.index = index;
         this.asks = asks;
+        this.withheld = withheld;
         this.contacts = contacts;
         this.gaps = gaps;
         this.config = config;
@@ -69,13 +71,14 @@ public class PolicyAnswers {
                             "found", String.valueOf(c.found()), "mode", c.mode().name().toLowerCase()).increment();
                     if (c.found()) {
                         asks.asked(c.best().article().questionKey());
-                        return Uni.createFrom().item(new Answer(true, c.confidence(), c.best(), c.alternatives(), live,
-                                null, c.normalised(), c.mode(), c.clarifyingQuestion()));
+                        return Uni.createFrom().item(new Answer(true, c.confidence(), masked(c.best()),
+                                masked(c.alternatives()), live, null, c.normalised(), c.mode(),
+                                withheld.mask(c.clarifyingQuestion())));
                     }
-                    RankedArticle best = c.best();
+                    RankedArticle best = masked(c.best());
                     return gaps.record(text, scope.regionCode(), scope.tenant(), channelName,
                                     best == null ? null : best.article().id(), c.confidence())
-                            .map(gapId -> new Answer(false, c.confidence(), best, c.alternatives(), live, gapId,
+                            .map(gapId -> new Answer(false, c.confidence(), best, masked(c.alternatives()), live, gapId,
                                     c.normalised(), c.mode(), null));
                 }));
     }
@@ -98,8 +101,31 @@ public class PolicyAnswers {
             String normalised = index.normalise(text, scope.tenant());
             List<RankedArticle> all = index.search(normalised, scope.chain(), when, MAX_RESULTS);
             int from = Math.min(all.size(), page * size);
-            return new SearchResult(all.subList(from, Math.min(all.size(), from + size)), all.size(), normalised);
+            return new SearchResult(masked(all.subList(from, Math.min(all.size(), from + size))), all.size(),
+                    normalised);
         });
+    }
+
+    private List<RankedArticle> masked(List<RankedArticle> list) {
+        return withheld.any() ? list.stream().map(this::masked).toList() : list;
+    }
+
+    /** The article with numbers withheld as dead replaced in its text: the IVR must never read one out. */
+    private RankedArticle masked(RankedArticle r) {
+        if (r == null || !withheld.any()) {
+            return r;
+        }
+        ArticleSnapshot.PublishedVersion v = r.version();
+        String answer = withheld.mask(v.answer());
+        String title = withheld.mask(v.title());
+        if (answer.equals(v.answer()) && title.equals(v.title())) {
+            return r;
+        }
+        ArticleSnapshot.PublishedVersion copy = new ArticleSnapshot.PublishedVersion(v.version(), title,
+                v.questionVariants(), answer, v.topic(), v.service(), v.effectiveFrom(), v.effectiveTo(),
+                v.citationName(), v.citationNumber(), v.citationUrl(), v.words());
+        return new RankedArticle(r.article(), copy, r.score(), r.confidence(), withheld.mask(r.highlight()),
+                r.headCoverage());
     }
 
     private static ProblemException notReady() {

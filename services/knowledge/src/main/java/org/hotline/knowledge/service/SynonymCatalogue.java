@@ -20,6 +20,8 @@ public final class SynonymCatalogue {
 
     private final Map<String, Set<String>> alternatives = new HashMap<>();
     private int longestWord;
+    /** Analysed tokens of each alternative, computed once: the analyzer is the costly part of expanding a query. */
+    private final Map<String, List<String>> tokenCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The catalogue shipped with the service. */
     public static SynonymCatalogue bundled() {
@@ -87,6 +89,11 @@ public final class SynonymCatalogue {
         Set<String> out = new java.util.HashSet<>();
         alternatives.values().forEach(out::addAll);
         return out;
+    }
+
+    /** The tokens of {@code alternative}, analysed once by {@code analyse} and cached. */
+    public List<String> tokensOf(String alternative, java.util.function.Function<String, List<String>> analyse) {
+        return tokenCache.computeIfAbsent(alternative, analyse);
     }
 
     /** Length in characters of the longest word with alternatives, to bound the search for multi-token words. */

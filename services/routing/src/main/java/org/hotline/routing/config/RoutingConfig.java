@@ -48,6 +48,10 @@ public interface RoutingConfig {
     @WithDefault("2")
     int superviseAfterReopens();
 
+    /** How far in the past a work order's receivedAt may lie (a contact queued in intake while routing was down). */
+    @WithDefault("P7D")
+    Duration receivedAtMaxAge();
+
     /** How often each replica runs the deadline sweep (read by the {@code @Scheduled} expression of WorkOrderSweep). */
     @WithDefault("60s")
     String sweepEvery();

@@ -1,5 +1,7 @@
 package org.hotline.routing.domain;
 
+import org.hotline.common.category.ServiceCategory;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,7 +37,7 @@ public class RoutingRule extends PanacheEntityBase {
     public String regionCode;
 
     @Enumerated(EnumType.STRING)
-    public Category category;
+    public ServiceCategory category;
 
     public String subcategory;
 

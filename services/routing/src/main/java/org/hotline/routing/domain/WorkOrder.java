@@ -1,5 +1,7 @@
 package org.hotline.routing.domain;
 
+import org.hotline.common.category.ServiceCategory;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +38,7 @@ public class WorkOrder extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Category category;
+    public ServiceCategory category;
 
     public String subcategory;
 
@@ -114,6 +116,14 @@ public class WorkOrder extends PanacheEntityBase {
 
     @Column(name = "due_at")
     public Instant dueAt;
+
+    /** SHA-256 of the creation request (hex), to refuse a reused Idempotency-Key with another body. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    /** First year the deadline's count reaches without national holiday data (weekends only), else null. */
+    @Column(name = "deadline_year_without_data")
+    public Integer deadlineYearWithoutData;
 
     @Column(name = "warn_at")
     public Instant warnAt;

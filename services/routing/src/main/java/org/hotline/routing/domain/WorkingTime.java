@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Working time of one tenant or unit: its zone, daily working periods and calendar exceptions (holidays, adjusted
@@ -29,11 +30,35 @@ public final class WorkingTime {
     private final ZoneId zone;
     private final List<Period> periods;
     private final Map<LocalDate, Boolean> exceptions;
+    /** Years for which the national calendar has holiday data; null when unknown (every year is taken as known). */
+    private final Set<Integer> yearsWithData;
 
     public WorkingTime(ZoneId zone, List<Period> periods, Map<LocalDate, Boolean> exceptions) {
+        this(zone, periods, exceptions, null);
+    }
+
+    public WorkingTime(ZoneId zone, List<Period> periods, Map<LocalDate, Boolean> exceptions, Set<Integer> yearsWithData) {
         this.zone = zone;
         this.periods = List.copyOf(periods);
         this.exceptions = Map.copyOf(exceptions);
+        this.yearsWithData = yearsWithData == null ? null : Set.copyOf(yearsWithData);
+    }
+
+    /**
+     * The first year between {@code from} and {@code to} (in this zone) without holiday data, or null: a deadline
+     * reaching such a year counts weekends only and may land on a holiday nobody has entered yet.
+     */
+    public Integer firstYearWithoutData(Instant from, Instant to) {
+        if (yearsWithData == null || from == null || to == null) {
+            return null;
+        }
+        int last = to.atZone(zone).getYear();
+        for (int y = from.atZone(zone).getYear(); y <= last; y++) {
+            if (!yearsWithData.contains(y)) {
+                return y;
+            }
+        }
+        return null;
     }
 
     /** Parses "09:00-12:00,13:00-17:00"; throws IllegalArgumentException with a readable message. */

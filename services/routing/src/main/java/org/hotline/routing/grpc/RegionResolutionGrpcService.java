@@ -2,6 +2,7 @@ package org.hotline.routing.grpc;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.hotline.common.grpc.ProblemStatus;
@@ -10,6 +11,7 @@ import org.hotline.common.security.Roles;
 import org.hotline.contracts.routing.v1.RegionResolution;
 import org.hotline.contracts.routing.v1.ResolveRegionRequest;
 import org.hotline.contracts.routing.v1.ResolvedRegion;
+import org.hotline.routing.service.CallerIdentity;
 import org.hotline.routing.service.RegionResolver;
 
 /** Serves region resolution to intake and the other services over gRPC, from the in-memory directory. */
@@ -18,14 +20,17 @@ import org.hotline.routing.service.RegionResolver;
 public class RegionResolutionGrpcService implements RegionResolution {
 
     private final RegionResolver resolver;
+    private final CurrentIdentityAssociation identities;
 
-    public RegionResolutionGrpcService(RegionResolver resolver) {
+    public RegionResolutionGrpcService(RegionResolver resolver, CurrentIdentityAssociation identities) {
         this.resolver = resolver;
+        this.identities = identities;
     }
 
     @Override
     public Uni<ResolvedRegion> resolve(ResolveRegionRequest request) {
-        return Uni.createFrom().deferred(() -> resolver.resolve(new RegionResolver.Request(request.getDialedNumber(),
+        // The caller's tenant and role are checked (a national token of a staff role is refused) before resolving.
+        return identities.getDeferredIdentity().map(CallerIdentity::of).flatMap(caller -> resolver.resolve(new RegionResolver.Request(request.getDialedNumber(),
                         request.getCallerNumber(), request.getCarrierRegionCode(), request.getIvrRegionCode(),
                         request.getAt(), request.getAddress(),
                         request.getHasCoordinates() ? request.getLatitude() : null,

@@ -54,7 +54,7 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, UUI
     }
 
     public PanacheQuery<WorkOrder> closedComplaints(String tenant, Instant from, Instant to) {
-        String base = "category = org.hotline.routing.domain.Category.FEEDBACK and closedAt >= ?1 and closedAt < ?2 "
+        String base = "category = org.hotline.common.category.ServiceCategory.FEEDBACK and closedAt >= ?1 and closedAt < ?2 "
                 + "and status = org.hotline.routing.domain.WorkOrderStatus.CLOSED";
         return "*".equals(tenant) ? find(base + " order by closedAt, id", from, to)
                 : find(base + " and tenant = ?3 order by closedAt, id", from, to, tenant);

@@ -3,6 +3,7 @@ package org.hotline.routing.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.routing.domain.LimitUnit;
+import org.hotline.routing.domain.CalendarChange;
+import org.hotline.routing.service.CalendarChanges;
 import org.hotline.routing.service.CalendarService;
 import org.hotline.routing.service.CallerIdentity;
 
@@ -28,10 +31,12 @@ import org.hotline.routing.service.CallerIdentity;
 public class CalendarResource {
 
     private final CalendarService calendars;
+    private final CalendarChanges changes;
     private final CallerIdentity callers;
 
-    public CalendarResource(CalendarService calendars, CallerIdentity callers) {
+    public CalendarResource(CalendarService calendars, CalendarChanges changes, CallerIdentity callers) {
         this.calendars = calendars;
+        this.changes = changes;
         this.callers = callers;
     }
 
@@ -71,7 +76,29 @@ public class CalendarResource {
         if (body == null || body.working() == null) {
             throw ProblemException.invalidField("working", "is required: true for a working day, false for a holiday");
         }
-        return calendars.setDay(tenant, date("day", day), body.working(), body.name());
+        return changes.setDay(callers.current(), tenant, date("day", day), body.working(), body.name());
+    }
+
+    @DELETE
+    @Path("/days/{day}")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "Remove a calendar's own entry for a day (a tenant's day falls back to the national one)",
+            description = "404 calendar-day-not-found when the calendar has no entry for the day.")
+    public Uni<CalendarService.DayView> removeDay(@PathParam("tenant") String tenant,
+            @Parameter(example = "2026-12-24") @PathParam("day") String day) {
+        checkTenant(tenant);
+        callers.current().requireCenter(tenant, "change calendars");
+        return changes.removeDay(callers.current(), tenant, date("day", day));
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "The calendar's audit trail: who set or removed which day, and how many deadlines moved")
+    public Uni<List<CalendarChange>> changes(@PathParam("tenant") String tenant) {
+        checkTenant(tenant);
+        callers.current().requireCenter(tenant, "read calendar changes");
+        return changes.changes(tenant);
     }
 
     @PUT
@@ -80,6 +107,9 @@ public class CalendarResource {
     @Operation(summary = "Set a tenant's zone and working hours, e.g. {\"zone\":\"Asia/Urumqi\",\"workingHours\":\"10:00-13:30,15:30-19:00\"}")
     public Uni<HoursInput> setHours(@PathParam("tenant") String tenant, HoursInput body) {
         checkTenant(tenant);
+        if (CalendarService.NATIONAL.equals(tenant)) {
+            throw ProblemException.invalidField("tenant", "hours are set per tenant; the national calendar holds only days");
+        }
         callers.current().requireCenter(tenant, "change calendars");
         if (body == null) {
             throw ProblemException.badRequest("body-missing", "Send zone and workingHours as JSON.");
@@ -118,9 +148,14 @@ public class CalendarResource {
         });
     }
 
+    /** A tenant's calendar, or '*' (the national calendar: every staff member reads it, only national callers change it). */
     private void checkTenant(String tenant) {
+        if (CalendarService.NATIONAL.equals(tenant)) {
+            callers.current();
+            return;
+        }
         if (tenant == null || !tenant.matches("\\d{2}")) {
-            throw ProblemException.invalidField("tenant", "'" + tenant + "' is not a 2-digit tenant code such as 37");
+            throw ProblemException.invalidField("tenant", "'" + tenant + "' is not a 2-digit tenant code such as 37, or *");
         }
         callers.current().requireTenant(tenant);
     }

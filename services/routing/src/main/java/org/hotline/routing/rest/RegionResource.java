@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
+import org.hotline.routing.service.CallerIdentity;
 import org.hotline.routing.service.RegionDirectory;
 import org.hotline.routing.service.RegionResolver;
 
@@ -24,10 +25,12 @@ public class RegionResource {
 
     private final RegionResolver resolver;
     private final RegionDirectory directory;
+    private final CallerIdentity callers;
 
-    public RegionResource(RegionResolver resolver, RegionDirectory directory) {
+    public RegionResource(RegionResolver resolver, RegionDirectory directory, CallerIdentity callers) {
         this.resolver = resolver;
         this.directory = directory;
+        this.callers = callers;
     }
 
     /** The answer of a resolution. */
@@ -60,6 +63,8 @@ public class RegionResource {
                     example = "37") @QueryParam("fallbackTenant") String fallbackTenant,
             @Parameter(description = "UTC instant the pooling is asked for; default now", example = "2026-11-23T08:00:00Z")
             @QueryParam("at") String at) {
+        // Reference data, but only for a caller whose token says who and where it is (tenant, national role).
+        callers.current();
         return resolver.resolve(new RegionResolver.Request(dialedNumber, callerNumber, carrierRegionCode, ivrRegionCode,
                         at, address, coordinate("lat", lat), coordinate("long", lon), fallbackTenant))
                 .map(r -> new RegionAnswer(r.pooling().code, r.pooling().name, r.province().code, r.province().name,
@@ -82,6 +87,7 @@ public class RegionResource {
     @Operation(summary = "One region of the GB/T 2260 directory and its pooling region (统筹区) on a day")
     public Uni<RegionEntry> region(@Parameter(example = "370303") @PathParam("code") String code,
             @Parameter(example = "2026-11-23") @QueryParam("on") String on) {
+        callers.current();
         LocalDate day;
         try {
             day = on == null || on.isBlank() ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : LocalDate.parse(on);

@@ -62,7 +62,7 @@ public class RoutingRuleResource {
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Create a routing rule",
             description = "Rules are tried by position (lowest first), the default rule last. E.g. {\"name\":\"淄博 跨省就医\","
-                    + "\"position\":10,\"regionCode\":\"370300\",\"category\":\"PRE_REVIEW\",\"keywords\":[\"异地\",\"备案\"],"
+                    + "\"position\":10,\"regionCode\":\"370300\",\"category\":\"ONLINE_PRE_REVIEW\",\"keywords\":[\"异地\",\"备案\"],"
                     + "\"targetUnitId\":\"…\",\"limitValue\":3,\"limitUnit\":\"WORKING_DAYS\"}; or \"poolScope\":\"CITY\" "
                     + "for the claim pool. A new default rule ends the previous default.")
     public Uni<Response> create(RoutingRuleService.RuleInput body) {

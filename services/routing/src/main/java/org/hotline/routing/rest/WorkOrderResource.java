@@ -23,6 +23,7 @@ import org.hotline.common.security.Roles;
 import org.hotline.routing.domain.WorkOrderHistory;
 import org.hotline.routing.domain.WorkOrderReturn;
 import org.hotline.routing.service.CallerIdentity;
+import org.hotline.routing.service.CentreActions;
 import org.hotline.routing.service.ClaimPoolService;
 import org.hotline.routing.service.WorkOrderService;
 import org.hotline.routing.service.WorkOrderView;
@@ -40,9 +41,11 @@ public class WorkOrderResource {
 
     private final WorkOrderService service;
     private final ClaimPoolService pool;
+    private final CentreActions centre;
     private final CallerIdentity callers;
 
-    public WorkOrderResource(WorkOrderService service, ClaimPoolService pool, CallerIdentity callers) {
+    public WorkOrderResource(WorkOrderService service, ClaimPoolService pool, CentreActions centre, CallerIdentity callers) {
+        this.centre = centre;
         this.service = service;
         this.pool = pool;
         this.callers = callers;
@@ -55,7 +58,14 @@ public class WorkOrderResource {
     }
 
     /** A page of orders. */
-    public record Page(List<WorkOrderView> items, long total, int page, int size) {
+    /** A page of orders; warnings such as next year's missing holidays (from December 1st). */
+    public record Page(List<WorkOrderView> items, long total, int page, int size, List<String> warnings) {
+    }
+
+    public record RevealBody(String purpose) {
+    }
+
+    public record PoolBody(String scope, String reason) {
     }
 
     /** Body of actions that carry text. */
@@ -93,7 +103,7 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.SERVICE })
     @Operation(summary = "Register and route a work order (接派一体化)",
             description = "Honours Idempotency-Key: the same key returns the first order (200) instead of a new one "
-                    + "(201). E.g. {\"regionCode\":\"370300\",\"category\":\"PRE_REVIEW\",\"subcategory\":\"跨省就医备案\","
+                    + "(201). E.g. {\"regionCode\":\"370300\",\"category\":\"ONLINE_PRE_REVIEW\",\"subcategory\":\"跨省就医备案\","
                     + "\"title\":\"异地就医备案未通过\",\"description\":\"…\",\"citizenPhone\":\"13905330000\",\"channel\":\"PHONE\"}")
     public Uni<Response> create(
             @Parameter(example = "c0a8012e-7f1b-4c1e-9a51-3c3f0f3f1a11") @HeaderParam("Idempotency-Key") String key,
@@ -120,7 +130,7 @@ public class WorkOrderResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Paging.check(page, size);
         return service.list(callers.current(), tenant, unitId, status, page, size)
-                .map(p -> new Page(p.items(), p.total(), p.page(), p.size()));
+                .map(p -> new Page(p.items(), p.total(), p.page(), p.size(), p.warnings()));
     }
 
     @GET
@@ -129,6 +139,25 @@ public class WorkOrderResource {
     @Operation(summary = "One work order (404 when it is not visible to the caller)")
     public Uni<WorkOrderView> get(@PathParam("id") UUID id) {
         return service.get(callers.current(), id);
+    }
+
+    @POST
+    @Path("/{id}/citizen-phone")
+    @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.HANDLER })
+    @Operation(summary = "Reveal the citizen's number to call them (回访, the handling unit); recorded in the audit trail",
+            description = "Agents and tenant admins of the order's tenant, handlers of the unit handling it. Lists and "
+                    + "the order itself show only citizenPhoneMasked. E.g. {\"purpose\":\"回访\"}")
+    public Uni<CentreActions.CitizenPhone> revealPhone(@PathParam("id") UUID id, RevealBody body) {
+        return centre.revealPhone(callers.current(), id, body == null ? null : body.purpose());
+    }
+
+    @POST
+    @Path("/{id}/pool")
+    @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "The centre moves an open order into the claim pool (抢单), CITY (default) or PROVINCE",
+            description = "E.g. {\"scope\":\"CITY\",\"reason\":\"单位人手不足\"}; the deadline keeps running.")
+    public Uni<WorkOrderView> moveToPool(@PathParam("id") UUID id, PoolBody body) {
+        return centre.moveToPool(callers.current(), id, body == null ? null : body.scope(), body == null ? null : body.reason());
     }
 
     @GET

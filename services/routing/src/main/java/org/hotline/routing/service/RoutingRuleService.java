@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.routing.config.RoutingConfig;
-import org.hotline.routing.domain.Category;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.routing.domain.LimitUnit;
 import org.hotline.routing.domain.PoolScope;
 import org.hotline.routing.domain.Priority;
@@ -40,7 +40,7 @@ public class RoutingRuleService {
     }
 
     /** What a tenant admin sends to create or change a rule. */
-    public record RuleInput(String tenant, String name, Integer position, String regionCode, Category category,
+    public record RuleInput(String tenant, String name, Integer position, String regionCode, ServiceCategory category,
             String subcategory, List<String> keywords, Priority priority, UUID targetUnitId, PoolScope poolScope,
             Integer limitValue, LimitUnit limitUnit, Integer acceptLimitHours, Boolean isDefault,
             LocalDate effectiveFrom, LocalDate effectiveTo) {
@@ -51,7 +51,7 @@ public class RoutingRuleService {
     }
 
     /** What an order offers to the rules. */
-    public record Matter(List<String> regionLineage, Category category, String subcategory, Priority priority,
+    public record Matter(List<String> regionLineage, ServiceCategory category, String subcategory, Priority priority,
             String text) {
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.routing.domain.Unit;
 import org.hotline.routing.domain.WorkingTime;
@@ -103,6 +104,11 @@ public class UnitService {
         if (in.openClaimCap() != null && (in.openClaimCap() < 0 || in.openClaimCap() > 1000)) {
             throw ProblemException.invalidField("openClaimCap", "must be between 0 and 1000");
         }
+        String leaderPhone = in.leaderPhone() == null || in.leaderPhone().isBlank() ? null : in.leaderPhone().trim();
+        if (leaderPhone != null && (!leaderPhone.matches("[0-9+\\-() ]{5,32}") || PhoneNumber.normalise(leaderPhone) == null
+                || PhoneNumber.digits(leaderPhone).length() < 7)) {
+            throw ProblemException.invalidField("leaderPhone", "is not a phone number, e.g. 0533-3120001 or 13905330000");
+        }
         if (in.regionCode() == null || !in.regionCode().matches("\\d{6}")) {
             throw ProblemException.invalidField("regionCode", "is required: the 6-digit region the unit serves, e.g. 370300");
         }
@@ -120,7 +126,8 @@ public class UnitService {
                 u.kind = in.kind();
                 u.regionCode = in.regionCode();
                 u.leaderName = in.leaderName();
-                u.leaderPhone = in.leaderPhone();
+                // Normalised, so the supervision notice names a number that can be dialled.
+                u.leaderPhone = leaderPhone == null ? null : PhoneNumber.normalise(leaderPhone);
                 u.workingHours = in.workingHours() == null || in.workingHours().isBlank() ? null : in.workingHours().trim();
                 if (in.openClaimCap() != null) {
                     u.openClaimCap = in.openClaimCap();

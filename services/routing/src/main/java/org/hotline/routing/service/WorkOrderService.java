@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.routing.config.RoutingConfig;
-import org.hotline.routing.domain.Category;
+import org.hotline.common.category.ServiceCategory;
 import org.hotline.routing.domain.Channel;
 import org.hotline.routing.domain.LimitUnit;
 import org.hotline.routing.domain.PoolScope;
@@ -86,7 +86,10 @@ public class WorkOrderService {
     }
 
     /** A page of orders and the total. */
-    public record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size) {
+    public record WorkOrderPage(List<WorkOrderView> items, long total, int page, int size, List<String> warnings) {
+        WorkOrderPage(List<WorkOrderView> items, long total, int page, int size) {
+            this(items, total, page, size, List.of());
+        }
     }
 
     // ---------------------------------------------------------------- creation and routing
@@ -108,21 +111,43 @@ public class WorkOrderService {
                     }
                     caller.requireTenant(tenant);
                     return Panache.withTransaction(() -> orders.findByKey(tenant, v.key).flatMap(existing -> existing != null
-                                    ? view(existing, false)
+                                    ? view(sameRequest(existing, v), false)
                                     : route(caller, tenant, loc, v).flatMap(o -> view(o, true))))
                             // Two retries racing past the look-up: the unique key lets one insert win; the other
                             // answers with the winner's order.
                             .onFailure(WorkOrderService::isDuplicateKey).recoverWithUni(() -> Panache.withSession(
-                                    () -> orders.findByKey(tenant, v.key).flatMap(o -> view(o, false))));
+                                    () -> orders.findByKey(tenant, v.key).flatMap(o -> view(sameRequest(o, v), false))));
                 });
     }
 
     private record Located(Region region, Region pooling) {
     }
 
-    private record Validated(String key, String regionCode, Category category, String subcategory, String title,
+    /** The order of a replay, or 422 when the key is reused for another request (the IETF Idempotency-Key rule). */
+    private static WorkOrder sameRequest(WorkOrder existing, Validated v) {
+        if (existing.requestHash != null && !existing.requestHash.equals(v.hash())) {
+            throw ProblemException.unprocessable("idempotency-key-reused", "The Idempotency-Key " + v.key()
+                    + " was used for another request with a different body; use a new key for a new order.");
+        }
+        return existing;
+    }
+
+    private static String hash(String... parts) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update((part == null ? "\u0000" : part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0x1f);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Validated(String key, String regionCode, ServiceCategory category, String subcategory, String title,
             String description, Priority priority, Channel channel, String phone, String name, String address,
-            Instant receivedAt) {
+            Instant receivedAt, String hash) {
     }
 
     private Validated validate(NewWorkOrder in) {
@@ -134,10 +159,7 @@ public class WorkOrderService {
         if (region == null || !region.matches("\\d{6}")) {
             throw ProblemException.invalidField("regionCode", "is required: a 6-digit GB/T 2260 code such as 370300");
         }
-        Category category = enumOf(Category.class, "category", in.category(), null);
-        if (category == null) {
-            throw ProblemException.invalidField("category", "is required: one of POLICY, DATA_LOOKUP, PRE_REVIEW, FEEDBACK, OPINION");
-        }
+        ServiceCategory category = category(in.category());
         String title = trimmed(in.title());
         if (title == null || title.length() > 200) {
             throw ProblemException.invalidField("title", "is required (at most 200 characters)");
@@ -176,12 +198,21 @@ public class WorkOrderService {
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalidField("receivedAt", "'" + in.receivedAt() + "' is not a UTC ISO 8601 instant");
             }
-            // A little slack for clock skew between intake and routing.
+            // A little slack for clock skew between intake and routing; and no back-dating beyond the window in which
+            // a contact may reach routing late (intake's queue while routing was down).
             if (received.isAfter(now.plusSeconds(120))) {
                 throw ProblemException.invalidField("receivedAt", "is in the future");
             }
+            if (received.isBefore(now.minus(config.receivedAtMaxAge()))) {
+                throw ProblemException.invalidField("receivedAt", "is more than " + config.receivedAtMaxAge().toDays()
+                        + " days in the past (hotline.routing.received-at-max-age); register the contact with the time "
+                        + "it reached the hotline");
+            }
         }
-        return new Validated(key, region, category, sub, title, description, priority, channel, phone, name, address, received);
+        String requestHash = hash(region, category.name(), sub, title, description, priority.name(), channel.name(), phone,
+                name, address, trimmed(in.receivedAt()));
+        return new Validated(key, region, category, sub, title, description, priority, channel, phone, name, address,
+                received, requestHash);
     }
 
     private Uni<WorkOrder> route(Caller caller, String tenant, Located loc, Validated v) {
@@ -197,6 +228,7 @@ public class WorkOrderService {
             o.id = UUID.randomUUID();
             o.tenant = tenant;
             o.idempotencyKey = v.key;
+            o.requestHash = v.hash;
             o.channel = v.channel;
             o.category = v.category;
             o.subcategory = v.subcategory;
@@ -267,7 +299,7 @@ public class WorkOrderService {
         }));
     }
 
-    private static void pool(WorkOrder o, PoolScope scope, Map<String, Region> map) {
+    static void pool(WorkOrder o, PoolScope scope, Map<String, Region> map) {
         o.status = WorkOrderStatus.POOLED;
         o.unitId = null;
         o.poolScope = scope;
@@ -280,6 +312,7 @@ public class WorkOrderService {
         o.dueAt = wt.deadline(start, o.limitValue, o.limitUnit);
         o.limitWorkingMinutes = wt.workingMinutesBetween(start, o.dueAt);
         o.warnAt = wt.plusWorkingMinutes(start, (long) Math.ceil(o.limitWorkingMinutes * config.yellowFraction()));
+        o.deadlineYearWithoutData = wt.firstYearWithoutData(start, o.dueAt);
         o.warningLevel = "NONE";
         o.pausedAt = null;
         o.remainingWorkingMinutes = null;
@@ -321,8 +354,12 @@ public class WorkOrderService {
         }
         String s = status == null || status.isBlank() ? null : enumOf(WorkOrderStatus.class, "status", status, null).name();
         var q = orders.search(t, u, s);
+        // The tenant's admins learn ahead of the new year that its holidays are missing (from December 1st).
+        String missing = caller.reach() == Caller.Reach.HANDLER ? null : calendars.nextYearMissing(LocalDate.now(zone));
+        List<String> warnings = missing == null ? List.of() : List.of(missing);
         return q.page(Page.of(page, size)).list()
-                .flatMap(items -> q.count().flatMap(total -> views(items).map(v -> new WorkOrderPage(v, total, page, size))));
+                .flatMap(items -> q.count().flatMap(total -> views(items)
+                        .map(v -> new WorkOrderPage(v, total, page, size, warnings))));
     }
 
     /** The order's audit trail, oldest first. */
@@ -435,6 +472,7 @@ public class WorkOrderService {
                 long yellowAfterUsed = (long) Math.ceil(total * config.yellowFraction());
                 long used = total - remaining;
                 o.dueAt = wt.plusWorkingMinutes(now, remaining);
+                o.deadlineYearWithoutData = wt.firstYearWithoutData(now, o.dueAt);
                 o.warnAt = used >= yellowAfterUsed ? now : wt.plusWorkingMinutes(now, yellowAfterUsed - used);
                 o.warningLevel = "NONE";
                 o.status = o.statusBeforePause == null ? WorkOrderStatus.ACCEPTED : o.statusBeforePause;
@@ -482,6 +520,7 @@ public class WorkOrderService {
                 changed = workingTime(o).map(wt -> {
                     long extra = days * wt.minutesPerDay();
                     o.dueAt = wt.plusWorkingMinutes(o.dueAt, extra);
+                    o.deadlineYearWithoutData = wt.firstYearWithoutData(o.clockStartedAt, o.dueAt);
                     o.limitWorkingMinutes = (o.limitWorkingMinutes == null ? 0 : o.limitWorkingMinutes) + extra;
                     o.warnAt = wt.plusWorkingMinutes(o.clockStartedAt,
                             (long) Math.ceil(o.limitWorkingMinutes * config.yellowFraction()));
@@ -644,13 +683,17 @@ public class WorkOrderService {
             if (satisfied) {
                 o.status = WorkOrderStatus.CALLBACK_DONE;
                 o.statusNotes = "Callback done: citizen satisfied";
-                return touch(o).flatMap(x -> journal.record(o, caller, "CALLBACK_DONE", from, trimmed(note),
+                return touch(o).flatMap(x -> journal.record(o, caller, "CALLBACK_DONE", from, verdict(o, note),
                         "callback-done", null));
             }
-            return journal.record(o, caller, "CALLBACK_DONE", from, trimmed(note), "callback-done", null)
+            return journal.record(o, caller, "CALLBACK_DONE", from, verdict(o, note), "callback-done", null)
                     .flatMap(x -> reopenNow(caller, o, "Citizen unsatisfied at callback"
                             + (trimmed(note) == null ? "" : ": " + trimmed(note)), "CALLBACK"));
         }).flatMap(o -> view(o, false));
+    }
+
+    private static String verdict(WorkOrder o, String note) {
+        return o.satisfaction + (trimmed(note) == null ? "" : ": " + trimmed(note));
     }
 
     /** Closes a called-back order, or a replied one whose citizen could not be reached (with a reason). */
@@ -690,6 +733,9 @@ public class WorkOrderService {
             WorkOrderStatus from = o.status;
             Instant now = Instant.now();
             o.reopenCount++;
+            // The earlier verdict stays in the audit trail (the CALLBACK_DONE entry); the reopened case has none yet.
+            o.satisfaction = null;
+            o.callbackAt = null;
             o.reply = null;
             o.repliedAt = null;
             o.callbackDueAt = null;
@@ -863,6 +909,22 @@ public class WorkOrderService {
             throw ProblemException.invalidField("reason", "is required (at most 1000 characters)");
         }
         return r;
+    }
+
+    /**
+     * One of the five 12393 services by code or Chinese name (common's ServiceCategory); the codes routing used before
+     * the one vocabulary (POLICY, PRE_REVIEW) are still read, so that a caller not yet updated is not refused.
+     */
+    static ServiceCategory category(String raw) {
+        String legacy = raw == null ? null : switch (raw.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "POLICY" -> ServiceCategory.POLICY_ANSWER.name();
+            case "PRE_REVIEW" -> ServiceCategory.ONLINE_PRE_REVIEW.name();
+            default -> raw;
+        };
+        return ServiceCategory.parse(legacy).orElseThrow(() -> ProblemException.invalidField("category",
+                (raw == null || raw.isBlank() ? "is required" : "'" + raw + "' is not a 12393 service") + ": one of "
+                        + java.util.Arrays.stream(ServiceCategory.values()).map(c -> c.name() + " (" + c.chineseName() + ")")
+                                .collect(java.util.stream.Collectors.joining(", "))));
     }
 
     static <E extends Enum<E>> E enumOf(Class<E> type, String field, String raw, E fallback) {

@@ -16,7 +16,7 @@ public record WorkOrderView(UUID id, String tenant, String idempotencyKey, Strin
         Long remainingWorkingMinutes, String warningLevel, boolean supervised, int reopenCount, int returnsUsed,
         int returnBudget, String reply, Instant repliedAt, Instant callbackDueAt, String satisfaction,
         Integer extensionRequestedDays, String statusNotes, Instant createdAt, Instant updatedAt, Instant closedAt,
-        boolean created) {
+        boolean created, Integer deadlineYearWithoutData, String deadlineWarning) {
 
     static WorkOrderView of(WorkOrder o, Unit unit, Unit first, boolean created) {
         return new WorkOrderView(o.id, o.tenant, o.idempotencyKey, o.status.name(), o.status.open311(),
@@ -27,6 +27,9 @@ public record WorkOrderView(UUID id, String tenant, String idempotencyKey, Strin
                 o.ruleId, o.routingDecision, o.limitValue, o.limitUnit.name(), o.receivedAt, o.acceptBy, o.dueAt,
                 o.remainingWorkingMinutes, o.warningLevel, o.supervised, o.reopenCount, o.returnsUsed, o.returnBudget,
                 o.reply, o.repliedAt, o.callbackDueAt, o.satisfaction, o.extensionRequestedDays, o.statusNotes,
-                o.createdAt, o.updatedAt, o.closedAt, created);
+                o.createdAt, o.updatedAt, o.closedAt, created, o.deadlineYearWithoutData,
+                o.deadlineYearWithoutData == null ? null : "The deadline is counted into " + o.deadlineYearWithoutData
+                        + ", whose national holidays are not entered yet (weekends only); it may fall on a holiday "
+                        + "and is recomputed when the calendar is completed.");
     }
 }
