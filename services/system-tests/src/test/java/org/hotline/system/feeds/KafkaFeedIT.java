@@ -119,15 +119,15 @@ class KafkaFeedIT {
         appraisalTwin = null;
     }
 
-    /** The settings the Helm chart renders for {@code events.transport: kafka} (HOTLINE_EVENTS_TRANSPORT, ...). */
+    /** Through the chart's values, as a deployment sets them: {@code events.transport}, {@code kafka.*}. */
     private static ServiceProcess on(String transport, ServiceProcess p) {
         // Small pools: up to five processes share the machine's PostgreSQL with the other suites.
-        p.with("hotline.db.suffix", SUFFIX).with("hotline.events.transport", transport)
+        p.with("hotline.db.suffix", SUFFIX).withChartValue("events.transport", transport)
                 .with("quarkus.datasource.reactive.max-size", Boolean.getBoolean("bench") ? "4" : "8");
         if (transport.equals("kafka")) {
-            p.with("hotline.events.kafka.bootstrap-servers", broker.bootstrapServers())
-                    .with("hotline.events.kafka.topic-prefix", topicPrefix)
-                    .with("hotline.events.kafka.topic-partitions", String.valueOf(PARTITIONS));
+            p.withChartValue("kafka.bootstrapServers", broker.bootstrapServers())
+                    .withChartValue("kafka.topicPrefix", topicPrefix)
+                    .withChartValue("kafka.partitions", PARTITIONS);
         }
         return p;
     }
