@@ -119,15 +119,15 @@ class KafkaFeedIT {
         appraisalTwin = null;
     }
 
-    /** The settings the Helm chart renders for {@code events.transport: kafka} (HOTLINE_EVENTS_TRANSPORT, ...). */
+    /** Through the chart's values, as a deployment sets them: {@code events.transport}, {@code kafka.*}. */
     private static ServiceProcess on(String transport, ServiceProcess p) {
         // Small pools: up to five processes share the machine's PostgreSQL with the other suites.
-        p.with("hotline.db.suffix", SUFFIX).with("hotline.events.transport", transport)
-                .with("quarkus.datasource.reactive.max-size", "8");
+        p.with("hotline.db.suffix", SUFFIX).withChartValue("events.transport", transport)
+                .with("quarkus.datasource.reactive.max-size", Boolean.getBoolean("bench") ? "4" : "8");
         if (transport.equals("kafka")) {
-            p.with("hotline.events.kafka.bootstrap-servers", broker.bootstrapServers())
-                    .with("hotline.events.kafka.topic-prefix", topicPrefix)
-                    .with("hotline.events.kafka.topic-partitions", String.valueOf(PARTITIONS));
+            p.withChartValue("kafka.bootstrapServers", broker.bootstrapServers())
+                    .withChartValue("kafka.topicPrefix", topicPrefix)
+                    .withChartValue("kafka.partitions", PARTITIONS);
         }
         return p;
     }
@@ -227,14 +227,19 @@ class KafkaFeedIT {
 
     // --- benchmark (not a pass/fail timing test: it prints figures for docs/events.md) --------------------------
 
-    /** {@code ./mvnw -B verify -pl services/system-tests -Dit.test=KafkaFeedIT -Dbench=true}. */
+    /**
+     * {@code ./mvnw -B verify -pl services/testing,services/system-tests -Dit.test=KafkaFeedIT -Dbench=true -Dtest=none
+     * -Dsurefire.failIfNoSpecifiedTests=false} (optionally {@code -Dbench.events=20000 -Dbench.setups=grpc:1,kafka:3}).
+     */
     @Test
     @Order(99)
     @EnabledIfSystemProperty(named = "bench", matches = "true")
     void benchmark() throws Exception {
         int events = Integer.getInteger("bench.events", 20_000);
         List<String> lines = new ArrayList<>();
-        for (String[] setup : new String[][] { { "grpc", "1" }, { "kafka", "1" }, { "kafka", "3" } }) {
+        // -Dbench.setups picks configurations, e.g. kafka:3 (transport:consumer replicas).
+        for (String item : System.getProperty("bench.setups", "grpc:1,kafka:1,kafka:3").split(",")) {
+            String[] setup = item.trim().split(":");
             start(setup[0], Integer.parseInt(setup[1]));
             write(1_000, 0); // warm-up: JIT, pools, group join
             awaitCaughtUp(setup[0]);
