@@ -199,7 +199,7 @@ class EvaluationFlowIT {
     }
 
     private static void acceptAndReply(String workOrder, String handler, String reply) {
-        given().header("Authorization", handler).when()
+        given().header("Authorization", handler).contentType(ContentType.JSON).body("{}").when()
                 .post(routing.baseUrl() + "/api/v1/work-orders/" + workOrder + "/accept")
                 .then().log().ifValidationFails().statusCode(200);
         given().header("Authorization", handler).contentType(ContentType.JSON).body(Map.of("reply", reply))
