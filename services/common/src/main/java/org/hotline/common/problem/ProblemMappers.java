@@ -123,7 +123,7 @@ public class ProblemMappers {
     /**
      * Whether {@code e} (or a cause) says the database cannot be reached or dropped the connection: connection
      * errors (SQLSTATE class 08), too many connections (53300), an administrator or crash shutdown (57P01-57P03),
-     * a closed or refused connection.
+     * a closed, reset or refused connection.
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -132,7 +132,9 @@ public class ProblemMappers {
                             || pg.getSqlState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.ConnectException) {
+            // A reset socket is the database's: the REST layer talks to no other peer by raw socket (gRPC peers fail
+            // with a Status), and pg_terminate_backend or a failover shows up as "Connection reset".
+            if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException) {
                 return true;
             }
         }
