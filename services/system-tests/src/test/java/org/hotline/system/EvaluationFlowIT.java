@@ -96,7 +96,9 @@ class EvaluationFlowIT {
         given().header("Authorization", AGENT).contentType(ContentType.JSON)
                 .body(Map.of("satisfied", false, "note", "报销金额不对"))
                 .when().post(routing.baseUrl() + "/api/v1/work-orders/" + workOrder + "/callback")
-                .then().statusCode(200).body("satisfaction", equalTo("UNSATISFIED"));
+                // Sent straight back for rework: the verdict moves to the history (issue 11: no stale satisfaction).
+                .then().statusCode(200).body("status", equalTo("DISPATCHED"))
+                .body("satisfaction", org.hamcrest.Matchers.nullValue());
         acceptAndReply(workOrder, handler, "已重新核算报销金额。");
 
         // Evaluation follows routing's feed: the complaint is a case with routing's details.
@@ -207,9 +209,12 @@ class EvaluationFlowIT {
                 .then().log().ifValidationFails().statusCode(200).body("status", equalTo("REPLIED"));
     }
 
+    /** When the evaluator reached the complainant: fixed, so that a retry sends the very same body. */
+    private static final Instant REACHED_AT = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
     private static io.restassured.response.Response submit(String evaluator, String assignment, String key) {
         return given().header("Authorization", evaluator).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(Map.of("contactAttempts", List.of(Map.of("at", Instant.now().minusSeconds(600).toString(),
+                .body(Map.of("contactAttempts", List.of(Map.of("at", REACHED_AT.toString(),
                         "outcome", "REACHED")), "complainantVerdict", "UNSATISFIED", "complaintReasonable", "YES",
                         "unitPerformedDuty", "NO", "evaluatorVerdict", "UNSATISFIED",
                         "notes", "单位未核实异地就医备案材料"))
