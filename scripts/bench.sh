@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make bench [SCENARIO=name]: measures the running suite (starting it as `make run` does when it is down) with an
 # open-model load and writes docs/benchmarks.md, docs/benchmarks.json and the Gatling reports (.run/bench/gatling/).
-# Scenarios: pgbench contacts spike resolve-grpc resolve-rest knowledge startup (default: all, about 15 minutes).
+# Scenarios: pgbench contacts spike resolve-grpc resolve-rest knowledge startup feeds (default: all, about 20 minutes).
+# `feeds` runs KafkaFeedIT's benchmark (evaluation -> appraisal on the gRPC feed and on Kafka with 1 and 3 consumer
+# replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 20000) events each.
 # Settings (environment): BENCH_RATES (contact ladder, default "100 200 400 800 1200 1600"), BENCH_STEP_SECONDS (20),
 # BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16).
 set -euo pipefail
@@ -137,6 +139,22 @@ if wants startup; then
     pid=$(running_pid "$s" || true)
     [[ -n "$secs" ]] && record startup "$s.seconds" "$secs"
     [[ -n "$pid" ]] && record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
+  done
+fi
+
+if wants feeds; then
+  reset_scenario feeds
+  say "feeds: evaluation -> appraisal, gRPC feed and Kafka with 1 and 3 consumer replicas (KafkaFeedIT benchmark)"
+  ./mvnw -B -q install -DskipTests -pl services/evaluation,services/appraisal,services/system-tests -am
+  ./mvnw -B verify -pl services/testing,services/system-tests -Dit.test=KafkaFeedIT -Dbench=true -Dtest=none \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.events="${BENCH_FEED_EVENTS:-20000}" >"$OUT/feeds.log" 2>&1 || true
+  # "[bench] kafka 3 consumer replica(s): N events, produced in .. s (P/s), applied in .. s (E/s end to end); lag .. p50 A ms, p95 B ms, max C ms"
+  grep -oP '^\[bench\] \K.*' "$OUT/feeds.log" | sort -u | while read -r line; do
+    setup=$(awk '{print $1 ":" $2}' <<<"$line")
+    record feeds "$setup.producedPerSecond" "$(grep -oP 'produced in [0-9.]+ s \(\K[0-9.]+' <<<"$line")"
+    record feeds "$setup.appliedPerSecond" "$(grep -oP '\(\K[0-9.]+(?=/s end to end)' <<<"$line")"
+    record feeds "$setup.lagP50Ms" "$(grep -oP 'p50 \K[0-9]+' <<<"$line")"
+    record feeds "$setup.lagP95Ms" "$(grep -oP 'p95 \K[0-9]+' <<<"$line")"
   done
 fi
 
