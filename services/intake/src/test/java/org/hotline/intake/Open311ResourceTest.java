@@ -53,7 +53,8 @@ class Open311ResourceTest {
                 .body("services.service[0].service_code", equalTo("POLICY_ANSWER"));
         given().when().get("/open311/v2/services/FEEDBACK.xml?jurisdiction_id=42")
                 .then().statusCode(200).body("service_definition.attributes.attribute.code", equalTo("region_code"));
-        given().when().get("/open311/v2/services.json").then().statusCode(400).body("[0].code", equalTo(400));
+        // GeoReport v2 makes jurisdiction_id optional: a client that sends none still discovers the five services.
+        given().when().get("/open311/v2/services.json").then().statusCode(200).body("size()", equalTo(5));
         given().when().get("/open311/v2/services.json?jurisdiction_id=98").then().statusCode(404)
                 .body("[0].description", containsString("jurisdiction_id"));
     }

@@ -50,7 +50,7 @@ public class Open311Resource {
     public Uni<Response> services(@PathParam("format") String format,
             @Parameter(example = "37") @QueryParam("jurisdiction_id") String jurisdiction) {
         return guard(format, () -> {
-            jurisdiction(jurisdiction);
+            knownIfGiven(jurisdiction);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ServiceCategory c : ServiceCategory.values()) {
                 Map<String, Object> s = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public class Open311Resource {
     public Uni<Response> service(@PathParam("code") String code, @PathParam("format") String format,
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return guard(format, () -> {
-            jurisdiction(jurisdiction);
+            knownIfGiven(jurisdiction);
             ServiceCategory c = Open311Requests.service(code);
             Map<String, Object> attribute = new LinkedHashMap<>();
             attribute.put("variable", true);
@@ -183,6 +183,16 @@ public class Open311Resource {
         r.put("long", h.lon);
         r.put("media_url", null);
         return r;
+    }
+
+    /**
+     * The service list and definitions are the same five services in every province, so a client that sends no
+     * jurisdiction_id (GeoReport v2 makes it optional) gets them; an unknown one is still 404.
+     */
+    private static void knownIfGiven(String jurisdiction) {
+        if (jurisdiction != null && !jurisdiction.isBlank()) {
+            jurisdiction(jurisdiction);
+        }
     }
 
     private static String jurisdiction(String jurisdiction) {
