@@ -75,6 +75,8 @@ fi
 if wants contacts; then
   reset_scenario contacts
   held=0; held_p99=""
+  say "contacts: 15 s warm-up at 50/s (JIT, pools), not reported"
+  gatling ContactIntakeSimulation -Dbench.rate=50 -Dbench.seconds=15 >/dev/null
   for rate in $RATES; do
     dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "contacts@$rate" "$dir" >"$OUT/step.tsv"
@@ -125,7 +127,8 @@ fi
 
 if wants knowledge; then
   reset_scenario knowledge
-  corpus=$(curl -fsS -H "Authorization: Bearer $AGENT_TOKEN" "http://localhost:${PORT[knowledge]}/api/v1/articles?size=1" \
+  corpus=$(curl -fsS -H "Authorization: Bearer $("$here/token.sh" platform-operator '*')" \
+    "http://localhost:${PORT[knowledge]}/api/v1/articles?size=1" \
     | grep -oP '"total"\s*:\s*\K[0-9]+' || echo "")
   record knowledge corpus "${corpus:-unknown}"
   dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)
