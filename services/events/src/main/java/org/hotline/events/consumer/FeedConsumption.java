@@ -5,7 +5,6 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,6 +39,7 @@ final class FeedConsumption implements Runnable {
     private final DataSource dataSource;
     private final EventsConfig.Consumer config;
     private final MeterRegistry registry;
+    private final AppliedEventMeters meters;
     private final String consumer;
     private final String feed;
     private final AtomicLong position = new AtomicLong();
@@ -56,6 +56,7 @@ final class FeedConsumption implements Runnable {
         this.registry = registry;
         this.consumer = handler.consumer();
         this.feed = handler.feed();
+        this.meters = new AppliedEventMeters(registry, consumer, feed);
         // Lag is a position in one producer's feed, which interleaves every tenant: the tag says "all tenants".
         Gauge.builder("hotline_feed_lag", this, c -> Math.max(0, c.head.get() - c.position.get()))
                 .description("Events the producer has published that this consumer has not applied yet")
@@ -229,19 +230,7 @@ final class FeedConsumption implements Runnable {
         }
         position.set(last);
         stalled.set(0);
-        for (FeedEvent e : applied) {
-            Counter.builder("hotline_feed_events_applied_total")
-                    .description("Events this consumer applied (duplicates excluded)")
-                    .tags("consumer", consumer, "feed", feed, "tenant", e.tenant(), "type", e.type())
-                    .register(registry).increment();
-        }
-        int duplicates = batch.size() - applied.size();
-        if (duplicates > 0) {
-            Counter.builder("hotline_feed_events_duplicate_total")
-                    .description("Events received again and skipped because their id was already applied")
-                    .tags("consumer", consumer, "feed", feed, "tenant", "*")
-                    .register(registry).increment(duplicates);
-        }
+        meters.count(applied, batch.size() - applied.size());
     }
 
     private Uni<List<FeedEvent>> applyInTransaction(List<FeedEvent> batch, long last) {

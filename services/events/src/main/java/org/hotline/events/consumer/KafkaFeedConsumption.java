@@ -1,7 +1,6 @@
 package org.hotline.events.consumer;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,6 +68,7 @@ final class KafkaFeedConsumption implements Runnable {
     private final EventsConfig.Consumer config;
     private final EventsConfig.Kafka kafka;
     private final MeterRegistry registry;
+    private final AppliedEventMeters meters;
     private final String consumer;
     private final String feed;
     private final String topic;
@@ -88,6 +88,7 @@ final class KafkaFeedConsumption implements Runnable {
         this.registry = registry;
         this.consumer = handler.consumer();
         this.feed = handler.feed();
+        this.meters = new AppliedEventMeters(registry, consumer, feed);
         this.topic = KafkaSettings.topic(kafka, feed);
         Gauge.builder("hotline_feed_position", position, AtomicLong::get)
                 .description("Highest feed position this replica applied (Kafka: over the partitions it owns)")
@@ -303,7 +304,7 @@ final class KafkaFeedConsumption implements Runnable {
         stalled.set(0);
         // A copy for kafka-consumer-groups.sh and broker-side lag tools; the database stays authoritative.
         c.commitAsync(commit, null);
-        count(applied, batch.size() - applied.size());
+        meters.count(applied, batch.size() - applied.size());
     }
 
     private Uni<Void> storeOffsets(Mutiny.Session session, Map<TopicPartition, Long> next) {
@@ -391,21 +392,6 @@ final class KafkaFeedConsumption implements Runnable {
     private void forgetAll() {
         List.copyOf(partitions.keySet()).forEach(this::untrack);
         assigned.set(0);
-    }
-
-    private void count(List<FeedEvent> applied, int duplicates) {
-        for (FeedEvent e : applied) {
-            Counter.builder("hotline_feed_events_applied_total")
-                    .description("Events this consumer applied (duplicates excluded)")
-                    .tags("consumer", consumer, "feed", feed, "tenant", e.tenant(), "type", e.type())
-                    .register(registry).increment();
-        }
-        if (duplicates > 0) {
-            Counter.builder("hotline_feed_events_duplicate_total")
-                    .description("Events received again and skipped because their id was already applied")
-                    .tags("consumer", consumer, "feed", feed, "tenant", "*")
-                    .register(registry).increment(duplicates);
-        }
     }
 
     private static String host() {
