@@ -63,6 +63,10 @@ class AuditCampaignTest {
                 new Object[] { zhangdian, score("ANSWERED", 90, true) }, new Object[] { zhangdian, score("ANSWERED", 6, false) },
                 new Object[] { zichuan, score("ANSWERED", 9, true) }, new Object[] { zichuan, score("ANSWERED", 11, true) },
                 new Object[] { zichuan, score("DEAD_NUMBER", 0, true) }, new Object[] { zichuan, score("DEAD_NUMBER", 0, true) });
+        double passedBefore = Fixtures.metric("hotline_evaluation_audit_calls_scored_total", "tenant=\"37\"",
+                "result=\"pass\"");
+        double failedBefore = Fixtures.metric("hotline_evaluation_audit_calls_scored_total", "tenant=\"37\"",
+                "result=\"fail\"");
         StandInKnowledge.DOWN.set(true);
         String auditorToken = Fixtures.bearer(auditor, "evaluator", "37");
         for (Object[] call : plan) {
@@ -92,6 +96,11 @@ class AuditCampaignTest {
         assertEquals(0.6667, results.getDouble("units.find { it.key == 'unit-zhangdian' }.rate"), 1e-9);
         assertEquals(0.5, results.getDouble("units.find { it.key == 'unit-zichuan' }.rate"), 1e-9);
         assertEquals(0.5, results.getDouble("lines.find { it.key == '" + zichuan + "' }.rate"), 1e-9);
+        // Scored calls by tenant and result on /q/metrics; the repeated scores are not counted again.
+        assertEquals(6, Fixtures.metric("hotline_evaluation_audit_calls_scored_total", "tenant=\"37\"",
+                "result=\"pass\"") - passedBefore);
+        assertEquals(4, Fixtures.metric("hotline_evaluation_audit_calls_scored_total", "tenant=\"37\"",
+                "result=\"fail\"") - failedBefore);
 
         // Knowledge was down: nothing reported yet; once up, the number is reported exactly once.
         assertEquals(null, StandInKnowledge.REPORTS.get(dead));
@@ -101,6 +110,8 @@ class AuditCampaignTest {
                         .when().get("/api/v1/audit-campaigns/" + id + "/results").then().extract()
                         .<Integer>path("deadNumbersReported") == 1);
         assertEquals(1, StandInKnowledge.REPORTS.get(dead).size(), "one report id for the campaign's number");
+        assertEquals(java.util.Set.of(auditor), StandInKnowledge.REPORTERS.get(dead),
+                "the auditor who found it is the reporter, not evaluation's service account");
         List<String> statuses = given().header("Authorization", ADMIN).when()
                 .get("/api/v1/audit-campaigns/" + id + "/calls").then().extract().path("deadNumberStatus");
         assertEquals(1, statuses.stream().filter("DONE"::equals).count());

@@ -121,6 +121,13 @@ class EvaluationWorkflowTest {
         String otherId = createEvaluator(other, "370300", 5, null);
         declare(otherId, "UNIT", unit.toString());
 
+        double assignedBefore = Fixtures.metric("hotline_evaluation_assignments_total", "tenant=\"37\"");
+        double reworkBefore = Fixtures.metric("hotline_evaluation_rework_requested_total", "tenant=\"37\"",
+                "trigger=\"evaluation\"");
+        double supervisionBefore = Fixtures.metric("hotline_evaluation_supervision_requested_total",
+                "tenant=\"37\"", "trigger=\"unsatisfied_after_rework\"");
+        double submittedBefore = Fixtures.metric("hotline_evaluation_evaluations_submitted_total", "tenant=\"37\"",
+                "complainant_verdict=\"unsatisfied\"", "evaluator_verdict=\"unsatisfied\"");
         WorkOrder order = unsatisfiedComplaint(unit, "山东省淄博市淄川区般阳路8号", "139****0001");
         Map<String, Object> c = caseOf(order.getId());
         String caseId = (String) c.get("id");
@@ -231,6 +238,58 @@ class EvaluationWorkflowTest {
         assertEquals(1, Database.eventTypes(evaluationId).size());
         assertEquals(2, Database.count("SELECT count(*) FROM outbox_event WHERE type = 'evaluation.assignment.made' "
                 + "AND aggregate_id IN (SELECT id::text FROM assignment WHERE case_id = cast(?1 as uuid))", caseId));
+
+        // Business metrics by tenant: two assignments, two submissions, one rework, one supervision (retries and
+        // replays not counted again).
+        assertEquals(2, Fixtures.metric("hotline_evaluation_assignments_total", "tenant=\"37\"") - assignedBefore);
+        assertEquals(1, Fixtures.metric("hotline_evaluation_rework_requested_total", "tenant=\"37\"",
+                "trigger=\"evaluation\"") - reworkBefore);
+        assertEquals(1, Fixtures.metric("hotline_evaluation_supervision_requested_total", "tenant=\"37\"",
+                "trigger=\"unsatisfied_after_rework\"") - supervisionBefore);
+        assertEquals(2, Fixtures.metric("hotline_evaluation_evaluations_submitted_total", "tenant=\"37\"",
+                "complainant_verdict=\"unsatisfied\"", "evaluator_verdict=\"unsatisfied\"") - submittedBefore);
+    }
+
+    @Test
+    void aReworkedCaseComingBackToAFullEvaluatorWaitsWithTheReasonThenGoesToAnotherWithRoom() throws Throwable {
+        String full = "ev-full-" + UUID.randomUUID();
+        String fullId = createEvaluator(full, "370300", 1, null);
+        WorkOrder order = unsatisfiedComplaint(UUID.randomUUID(), null, null);
+        Eventually.until("details", Duration.ofSeconds(20), () -> caseOf(order.getId()).get("title") != null);
+        run(5L).then().statusCode(201).body("assigned", equalTo(1));
+        String caseId = (String) caseOf(order.getId()).get("id");
+        String token = Fixtures.bearer(full, "evaluator", "37");
+        String first = given().header("Authorization", token).when().get("/api/v1/assignments")
+                .then().extract().path("items[0].id");
+        given().header("Authorization", token).contentType("application/json").body(form("UNSATISFIED", "UNSATISFIED"))
+                .when().post("/api/v1/assignments/" + first + "/evaluation")
+                .then().statusCode(201).body("outcome", equalTo("REWORK"));
+        Eventually.until("rework applied", Duration.ofSeconds(20),
+                () -> "DONE".equals(action(caseId, "REOPEN").get("status")));
+        WorkOrder reworked = StandInRouting.order(order.getId());
+        Fixtures.fact(facts, "reopened", reworked);
+        WorkOrder repliedAgain = reworked.toBuilder().setStatus("REPLIED").build();
+        StandInRouting.put(repliedAgain);
+        Fixtures.fact(facts, "replied", repliedAgain);
+
+        // Its first evaluator has had their one case of the week: the second round waits, with the reason.
+        Eventually.until("second round left unassigned with the reason", Duration.ofSeconds(20),
+                () -> "CAPACITY_EXHAUSTED".equals(caseOf(order.getId()).get("unassignedReason")));
+        assertEquals("REWORK_REPLIED", caseOf(order.getId()).get("stage"));
+        given().header("Authorization", token).queryParam("status", "OPEN").when().get("/api/v1/assignments")
+                .then().body("total", equalTo(0));
+
+        // An evaluator of the region with room joins: the second round goes to them, the first stays within capacity.
+        String other = "ev-room-" + UUID.randomUUID();
+        String otherId = createEvaluator(other, "370300", 3, null);
+        Eventually.until("second round assigned to the evaluator with room", Duration.ofSeconds(20),
+                () -> "ASSIGNED".equals(caseOf(order.getId()).get("stage")));
+        assertEquals(null, caseOf(order.getId()).get("unassignedReason"));
+        given().header("Authorization", ADMIN).queryParam("evaluatorId", otherId).when().get("/api/v1/assignments")
+                .then().body("total", equalTo(1)).body("items[0].round", equalTo(2))
+                .body("items[0].caseId", equalTo(caseId));
+        given().header("Authorization", ADMIN).queryParam("evaluatorId", fullId).when().get("/api/v1/assignments")
+                .then().body("total", equalTo(1)).body("items[0].round", equalTo(1));
     }
 
     @Test

@@ -27,6 +27,8 @@ public class StandInKnowledge implements InstitutionDirectory {
     public static final Set<String> DIRECTORY = ConcurrentHashMap.newKeySet();
     /** Report ids counted, per normalised number. */
     public static final Map<String, Set<String>> REPORTS = new ConcurrentHashMap<>();
+    /** Reporters named (knowledge counts reports once per reporter), per normalised number. */
+    public static final Map<String, Set<String>> REPORTERS = new ConcurrentHashMap<>();
 
     @Override
     public Uni<ReportDeadNumberReply> reportDeadNumber(ReportDeadNumberRequest request) {
@@ -40,6 +42,7 @@ public class StandInKnowledge implements InstitutionDirectory {
         }
         Set<String> ids = REPORTS.computeIfAbsent(phone, p -> ConcurrentHashMap.newKeySet());
         ids.add(request.getReportId());
+        REPORTERS.computeIfAbsent(phone, p -> ConcurrentHashMap.newKeySet()).add(request.getReporter());
         return Uni.createFrom().item(ReportDeadNumberReply.newBuilder().setPhone(phone).setMatchedInstitutions(1)
                 .setReportCount(ids.size()).setWithheld(ids.size() >= 3).build());
     }

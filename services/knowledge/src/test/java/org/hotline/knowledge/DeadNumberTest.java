@@ -81,4 +81,36 @@ class DeadNumberTest {
         given().header("Authorization", TestTokens.bearer("tenant-admin", "42")).get("/api/v1/articles/flags")
                 .then().statusCode(200).body("articleId", not(hasItem(article)));
     }
+
+    @Test
+    void theProvinceSeesEachReportOnceInItsListingAndAnotherProvinceSeesNone() {
+        Random r = new Random();
+        String city = "72" + String.format("%02d", 10 + r.nextInt(89)) + "00";
+        String phone = "0" + (300 + r.nextInt(600)) + "-" + (1000000 + r.nextInt(8999999));
+        String word = KnowledgeApiTest.uniqueWord();
+        String admin = TestTokens.bearer("tenant-admin", "72");
+        String institution = given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", city, "name", "列表测试医保中心", "type", "AGENCY",
+                        "phones", List.of(Map.of("phone", phone, "label", "咨询"))))
+                .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
+        // The same report sent three times (a retry) is one report.
+        String agent = Reporters.bearer("agent", "72", "listing-" + word);
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", agent).contentType(ContentType.JSON)
+                    .body(Map.of("phone", phone, "source", "AGENT", "reportId", word + "-once", "note", "空号"))
+                    .post("/api/v1/dead-number-reports").then().statusCode(201);
+        }
+        given().header("Authorization", admin).queryParam("phone", phone).get("/api/v1/dead-number-reports")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].reportId", equalTo(word + "-once"))
+                .body("items[0].institutionId", equalTo(institution)).body("items[0].note", equalTo("空号"))
+                .body("items[0].counted", equalTo(true)).body("items[0].source", equalTo("AGENT"))
+                .body("items[0].reporter", equalTo("72:listing-" + word));
+        given().header("Authorization", TestTokens.bearer("platform-operator", "*"))
+                .queryParam("institutionId", institution).get("/api/v1/dead-number-reports")
+                .then().statusCode(200).body("total", equalTo(1));
+        // Another province's admin: nothing of province 72; an agent may report but not list.
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "37")).queryParam("phone", phone)
+                .get("/api/v1/dead-number-reports").then().statusCode(200).body("total", equalTo(0));
+        given().header("Authorization", agent).get("/api/v1/dead-number-reports").then().statusCode(403);
+    }
 }

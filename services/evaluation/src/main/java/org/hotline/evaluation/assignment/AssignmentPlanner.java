@@ -96,6 +96,21 @@ public final class AssignmentPlanner {
         return new Plan(assigned, unassigned);
     }
 
+    /**
+     * The second round of a reworked case that came back: to the first round's evaluator while they are in
+     * {@code evaluators} (active), free of conflict now and have room this week; otherwise planned like a weekly case
+     * over all of them (conflicts excluded, within capacity, same region first, balanced), or unassigned with the
+     * reason.
+     */
+    public static Plan secondRound(CaseInput c, UUID firstEvaluator, List<EvaluatorInput> evaluators, long seed) {
+        for (EvaluatorInput e : evaluators) {
+            if (e.id().equals(firstEvaluator) && !conflicted(e, c) && Math.max(0, e.load()) < e.capacity()) {
+                return new Plan(Map.of(c.id(), e.id()), Map.of());
+            }
+        }
+        return plan(List.of(c), evaluators, seed);
+    }
+
     /** Whether a region list covers a 6-digit region: a province code covers its cities, a city its counties. */
     public static boolean covers(List<String> regions, String region) {
         if (region == null) {

@@ -32,15 +32,20 @@ public class KnowledgeClient {
         this.deadline = config.knowledge().deadline();
     }
 
-    /** Reports a dead or wrong number found by the audit call {@code reportId}. */
+    /**
+     * Reports a dead or wrong number found by an audit call; {@code reportId} makes retries count once, and
+     * {@code reporter} names who found it (the auditor's evaluator subject, or the campaign when no auditor was named),
+     * so that knowledge counts distinct reporters rather than evaluation's service account.
+     */
     @Retry(maxRetries = 2, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS,
             abortOn = PeerRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, skipOn = PeerRejectedException.class)
     public Uni<ReportDeadNumberReply> reportDeadNumber(String institutionId, String phone, String reportId,
-            String note) {
+            String reporter, String note) {
         ReportDeadNumberRequest.Builder b = ReportDeadNumberRequest.newBuilder().setPhone(phone)
-                .setSource(ReportSource.AUDIT).setReportId(reportId).setNote(note == null ? "" : note);
+                .setSource(ReportSource.AUDIT).setReportId(reportId).setReporter(reporter)
+                .setNote(note == null ? "" : note);
         if (institutionId != null) {
             b.setInstitutionId(institutionId);
         }

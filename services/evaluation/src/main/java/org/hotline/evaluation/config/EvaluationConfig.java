@@ -138,6 +138,13 @@ public interface EvaluationConfig {
         /** How often case follow-ups (second round after rework, rework deadline missed) are looked for. */
         @WithDefault("10s")
         String followUpEvery();
+
+        /**
+         * How long a second round that found no eligible evaluator (first one full or now conflicted, nobody else free)
+         * waits before it is tried again; a routing fact about the case makes it try sooner.
+         */
+        @WithDefault("15m")
+        Duration secondRoundRetry();
     }
 
     /** Calls to routing. */

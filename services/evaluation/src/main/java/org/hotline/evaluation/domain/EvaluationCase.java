@@ -113,6 +113,10 @@ public class EvaluationCase extends PanacheEntityBase {
     @Column(name = "second_complainant_verdict", length = 24)
     public String secondComplainantVerdict;
 
+    /** Why the second round could not be assigned yet (a planner reason); null once assigned. */
+    @Column(name = "unassigned_reason", length = 32)
+    public String unassignedReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -50,9 +50,13 @@ public class CaseRepository implements PanacheRepositoryBase<EvaluationCase, UUI
         return find("detailsLoadedAt is null order by createdAt").page(0, max).list();
     }
 
-    /** Cases replied after rework that wait for their second round. */
-    public Uni<List<EvaluationCase>> reworkReplied(int max) {
-        return find("stage = ?1 order by updatedAt", EvaluationCase.Stage.REWORK_REPLIED).page(0, max).list();
+    /**
+     * Cases replied after rework that wait for their second round; one that could not be assigned is tried again
+     * once it has not changed since {@code retryBefore} (or a routing fact changed it).
+     */
+    public Uni<List<EvaluationCase>> reworkReplied(Instant retryBefore, int max) {
+        return find("stage = ?1 and (unassignedReason is null or updatedAt < ?2) order by updatedAt",
+                EvaluationCase.Stage.REWORK_REPLIED, retryBefore).page(0, max).list();
     }
 
     /** Cases in rework whose new deadline passed without a reply. */

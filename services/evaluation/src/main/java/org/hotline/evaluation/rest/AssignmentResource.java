@@ -73,7 +73,8 @@ public class AssignmentResource {
             String regionCode, String poolingRegionCode, UUID unitId, String title, String address,
             String citizenPhoneMasked, String routingStatus, String callbackSatisfaction, int reopenCount,
             boolean supervised, Instant repliedAt, String stage, int round, String sampleReason,
-            String firstComplainantVerdict, String secondComplainantVerdict, String countingComplainantVerdict) {
+            String firstComplainantVerdict, String secondComplainantVerdict, String countingComplainantVerdict,
+            String unassignedReason) {
 
         static CaseView of(EvaluationCase c) {
             return new CaseView(c.id, c.workOrderId, c.category,
@@ -81,7 +82,7 @@ public class AssignmentResource {
                     c.subcategory, c.regionCode, c.poolingRegionCode, c.unitId, c.title, c.address,
                     c.citizenPhoneMasked, c.routingStatus, c.callbackSatisfaction, c.reopenCount, c.supervised,
                     c.repliedAt, c.stage.name(), c.round, c.sampleReason, c.firstComplainantVerdict,
-                    c.secondComplainantVerdict, c.countingComplainantVerdict());
+                    c.secondComplainantVerdict, c.countingComplainantVerdict(), c.unassignedReason);
         }
     }
 

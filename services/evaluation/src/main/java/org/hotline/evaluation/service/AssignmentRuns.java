@@ -53,10 +53,13 @@ public class AssignmentRuns {
     private final EventOutbox outbox;
     private final EvaluationConfig config;
     private final IdempotencyKeys keys;
+    private final EvaluationMetrics metrics;
 
     public AssignmentRuns(CaseRepository cases, EvaluatorRepository evaluators, ConflictRepository conflicts,
             AssignmentRepository assignments, AssignmentRunRepository runs, SamplingRule sampling,
-            WorkingDays workingDays, EventOutbox outbox, EvaluationConfig config, IdempotencyKeys keys) {
+            WorkingDays workingDays, EventOutbox outbox, EvaluationConfig config, IdempotencyKeys keys,
+            EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.keys = keys;
         this.cases = cases;
         this.evaluators = evaluators;
@@ -97,10 +100,13 @@ public class AssignmentRuns {
                 config.form().reminderWorkingDaysBefore())
                 .chain(deadline -> Panache.withTransaction(() -> lock(tenant)
                         .chain(() -> plan(tenant, week, s, trigger, by, now, deadline))
-                        .call(run -> keys.remember(scoped, run.id, null))));
+                        .call(run -> keys.remember(scoped, run.id, null))))
+                // Counted once the run's transaction has committed.
+                .invoke(run -> metrics.assigned(tenant, 1, run.assigned));
     }
 
-    private Uni<Void> lock(String tenant) {
+    /** Serialises runs and second rounds of a tenant (capacity is counted inside the lock). */
+    static Uni<Void> lock(String tenant) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('evaluation-run:' || :t, 0))")
                 .setParameter("t", tenant).getSingleResult()).replaceWithVoid();
@@ -148,17 +154,9 @@ public class AssignmentRuns {
                 continue;
             }
             byId.put(c.id, c);
-            inputs.add(new AssignmentPlanner.CaseInput(c.id, c.regionCode, c.unitId, c.firstResponsibleUnitId,
-                    c.address, c.citizenPhoneMasked));
+            inputs.add(input(c));
         }
-        Map<UUID, List<AssignmentPlanner.Conflict>> conflictsOf = declared.stream().collect(Collectors.groupingBy(
-                k -> k.evaluatorId, Collectors.mapping(k -> new AssignmentPlanner.Conflict(
-                        AssignmentPlanner.ConflictKind.valueOf(k.kind.name()), k.value), Collectors.toList())));
-        List<AssignmentPlanner.EvaluatorInput> pool = active.stream().filter(e -> e.weeklyCapacity > 0)
-                .map(e -> new AssignmentPlanner.EvaluatorInput(e.id, e.regions(), e.weeklyCapacity,
-                        loads.getOrDefault(e.id, 0), e.phone, conflictsOf.getOrDefault(e.id, List.of())))
-                .toList();
-        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(inputs, pool, run.seed);
+        AssignmentPlanner.Plan plan = AssignmentPlanner.plan(inputs, pool(active, declared, loads), run.seed);
 
         List<Assignment> made = new ArrayList<>();
         List<NewEvent> events = new ArrayList<>();
@@ -182,6 +180,24 @@ public class AssignmentRuns {
                 .chain(() -> waiting.isEmpty() ? Uni.createFrom().voidItem()
                         : Panache.getSession().chain(s -> s.persistAll(waiting.toArray())))
                 .chain(() -> outbox.appendAll(events)).replaceWith(run);
+    }
+
+    /** A case as the planner sees it. */
+    static AssignmentPlanner.CaseInput input(EvaluationCase c) {
+        return new AssignmentPlanner.CaseInput(c.id, c.regionCode, c.unitId, c.firstResponsibleUnitId, c.address,
+                c.citizenPhoneMasked);
+    }
+
+    /** The active evaluators with room at all, their declarations and this week's loads, as the planner sees them. */
+    static List<AssignmentPlanner.EvaluatorInput> pool(List<Evaluator> active, List<EvaluatorConflict> declared,
+            Map<UUID, Integer> loads) {
+        Map<UUID, List<AssignmentPlanner.Conflict>> conflictsOf = declared.stream().collect(Collectors.groupingBy(
+                k -> k.evaluatorId, Collectors.mapping(k -> new AssignmentPlanner.Conflict(
+                        AssignmentPlanner.ConflictKind.valueOf(k.kind.name()), k.value), Collectors.toList())));
+        return active.stream().filter(e -> e.weeklyCapacity > 0)
+                .map(e -> new AssignmentPlanner.EvaluatorInput(e.id, e.regions(), e.weeklyCapacity,
+                        loads.getOrDefault(e.id, 0), e.phone, conflictsOf.getOrDefault(e.id, List.of())))
+                .toList();
     }
 
     static Assignment newAssignment(EvaluationCase c, UUID evaluatorId, UUID runId, LocalDate week, int round,

@@ -50,9 +50,11 @@ public class AuditCampaigns {
     private final KnowledgeClient knowledge;
     private final EvaluationConfig config;
     private final IdempotencyKeys keys;
+    private final EvaluationMetrics metrics;
 
     public AuditCampaigns(ObjectMapper json, EventOutbox outbox, KnowledgeClient knowledge, EvaluationConfig config,
-            IdempotencyKeys keys) {
+            IdempotencyKeys keys, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.outbox = outbox;
         this.knowledge = knowledge;
@@ -296,7 +298,8 @@ public class AuditCampaigns {
                                         + "(select l.id from AuditLine l where l.campaignId = ?1 and l.phone = ?2)",
                                         c.id, line.phone).invoke(n -> call.deadNumberStatus = n == 0 ? "PENDING"
                                                 : "SKIPPED").replaceWithVoid();
-                        return queued.chain(() -> outbox.append(scored(call, line, answer)));
+                        return queued.chain(() -> outbox.append(scored(call, line, answer)))
+                                .invoke(() -> metrics.auditCallScored(call.tenant, call.passed));
                     }).replaceWith(call);
                 }));
     }
@@ -381,7 +384,7 @@ public class AuditCampaigns {
                 .onItem().transformToUniAndConcatenate(call -> Panache.withSession(
                         () -> AuditLine.<AuditLine>findById(call.lineId))
                         .chain(line -> knowledge.reportDeadNumber(line.institutionId, line.phone,
-                                reportId(call.campaignId, line.phone).toString(),
+                                reportId(call.campaignId, line.phone).toString(), reporter(call),
                                 ("DEAD_NUMBER".equals(call.answer) ? "空号" : "非本单位号码") + " (电话暗访)")
                                 .replaceWith("DONE")
                                 .onFailure(PeerRejectedException.class).recoverWithItem("NOT_IN_DIRECTORY"))
@@ -395,6 +398,14 @@ public class AuditCampaigns {
                             return Uni.createFrom().nullItem();
                         }))
                 .collect().last().replaceWithVoid());
+    }
+
+    /**
+     * Who found the number dead, for knowledge's count of distinct reporters: the auditor (an evaluator's token
+     * subject, no personal data), or the campaign when the call named no auditor.
+     */
+    static String reporter(AuditCall call) {
+        return call.auditor != null && !call.auditor.isBlank() ? call.auditor : "audit-campaign:" + call.campaignId;
     }
 
     /** The report id of a campaign's number: knowledge counts it once however often it is sent. */

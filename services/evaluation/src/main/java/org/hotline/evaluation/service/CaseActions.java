@@ -42,9 +42,11 @@ public class CaseActions {
     private final RoutingClient routing;
     private final EventOutbox outbox;
     private final EvaluationConfig config;
+    private final EvaluationMetrics metrics;
 
     public CaseActions(RoutingActionRepository actions, CaseRepository cases, RoutingClient routing,
-            EventOutbox outbox, EvaluationConfig config) {
+            EventOutbox outbox, EvaluationConfig config, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.actions = actions;
         this.cases = cases;
         this.routing = routing;
@@ -76,7 +78,14 @@ public class CaseActions {
             a.status = RoutingAction.Status.PENDING;
             a.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             a.nextAttemptAt = a.createdAt;
-            return actions.persist(a).chain(() -> outbox.append(EvaluationEvents.actionRequested(a, c, evaluationId)));
+            return actions.persist(a).chain(() -> outbox.append(EvaluationEvents.actionRequested(a, c, evaluationId)))
+                    .invoke(() -> {
+                        if (kind == RoutingAction.Kind.REOPEN) {
+                            metrics.reworkRequested(c.tenant, trigger);
+                        } else {
+                            metrics.supervisionRequested(c.tenant, trigger);
+                        }
+                    });
         });
     }
 

@@ -6,24 +6,26 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
+import org.hotline.evaluation.assignment.AssignmentPlanner;
 import org.hotline.evaluation.client.PeerRejectedException;
 import org.hotline.evaluation.client.RoutingClient;
 import org.hotline.evaluation.config.EvaluationConfig;
 import org.hotline.evaluation.domain.Assignment;
 import org.hotline.evaluation.domain.EvaluationCase;
-import org.hotline.evaluation.domain.Evaluator;
 import org.hotline.evaluation.domain.RoutingAction;
 import org.hotline.evaluation.repository.AssignmentRepository;
 import org.hotline.evaluation.repository.CaseRepository;
+import org.hotline.evaluation.repository.ConflictRepository;
 import org.hotline.evaluation.repository.EvaluatorRepository;
 import org.hotline.events.outbox.EventOutbox;
 
 /**
  * What happens to a case between rounds: its details are read from routing once; a case replied after rework goes
- * back to the evaluator of its first round (second round); a case not replied by its rework deadline is supervised.
+ * back to the evaluator of its first round when they still may and can take it (second round), else to another
+ * eligible evaluator; a case not replied by its rework deadline is supervised.
  */
 @ApplicationScoped
 public class CaseFollowUps {
@@ -37,10 +39,14 @@ public class CaseFollowUps {
     private final AssignmentRuns runs;
     private final EventOutbox outbox;
     private final EvaluationConfig config;
+    private final ConflictRepository conflicts;
+    private final EvaluationMetrics metrics;
 
     public CaseFollowUps(CaseRepository cases, AssignmentRepository assignments, EvaluatorRepository evaluators,
             CaseActions actions, RoutingClient routing, WorkingDays workingDays, AssignmentRuns runs,
-            EventOutbox outbox, EvaluationConfig config) {
+            EventOutbox outbox, EvaluationConfig config, ConflictRepository conflicts, EvaluationMetrics metrics) {
+        this.conflicts = conflicts;
+        this.metrics = metrics;
         this.cases = cases;
         this.assignments = assignments;
         this.evaluators = evaluators;
@@ -71,50 +77,57 @@ public class CaseFollowUps {
                 }));
     }
 
-    /** Second rounds: a case replied after rework goes back to the evaluator of its first round. */
+    /**
+     * Second rounds: a case replied after rework goes back to the evaluator of its first round, within that
+     * evaluator's weekly capacity and conflicts; else to another eligible evaluator, else it waits with the reason.
+     */
     public Uni<Void> secondRounds() {
-        return Panache.withSession(() -> cases.reworkReplied(50)).chain(list -> Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(c -> workingDays.deadline(c.tenant, Instant.now(),
-                        config.form().deadlineWorkingDays(), config.form().reminderWorkingDaysBefore())
-                        .chain(deadline -> Panache.withTransaction(() -> secondRound(c.id, deadline))))
+        Instant retryBefore = Instant.now().minus(config.actions().secondRoundRetry());
+        return Panache.withSession(() -> cases.reworkReplied(retryBefore, 50)).chain(list -> Multi.createFrom()
+                .iterable(list).onItem().transformToUniAndConcatenate(c -> workingDays.deadline(c.tenant,
+                        Instant.now(), config.form().deadlineWorkingDays(), config.form().reminderWorkingDaysBefore())
+                        .chain(deadline -> Panache.withTransaction(() -> secondRound(c.id, c.tenant, deadline)))
+                        .invoke(round -> metrics.assigned(c.tenant, round, round > 0 ? 1 : 0)))
                 .collect().last().replaceWithVoid());
     }
 
-    private Uni<Void> secondRound(UUID caseId, WorkingDays.Deadline deadline) {
-        return cases.findById(caseId).chain(c -> {
+    /** Assigns the case's next round under the tenant's run lock; answers the round assigned, 0 when none. */
+    private Uni<Integer> secondRound(UUID caseId, String tenant, WorkingDays.Deadline deadline) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LocalDate week = runs.weekOf(tenant, now);
+        // The run lock: a weekly run and a second round never count the same free capacity twice.
+        return AssignmentRuns.lock(tenant).chain(() -> cases.findById(caseId)).chain(c -> {
             if (c == null || c.stage != EvaluationCase.Stage.REWORK_REPLIED) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(0);
             }
             int round = c.round + 1;
-            return assignments.ofCaseRound(c.id, c.round).chain(first -> evaluatorFor(c, first))
-                    .chain(evaluatorId -> {
+            return assignments.ofCaseRound(c.id, c.round).chain(first -> evaluators.active(c.tenant)
+                    .chain(active -> conflicts.ofTenant(c.tenant).chain(declared -> assignments.loads(c.tenant, week)
+                            .map(loads -> AssignmentPlanner.secondRound(AssignmentRuns.input(c),
+                                    first == null ? null : first.evaluatorId,
+                                    AssignmentRuns.pool(active, declared, loads),
+                                    c.id.getMostSignificantBits() ^ c.id.getLeastSignificantBits())))))
+                    .chain(plan -> {
+                        UUID evaluatorId = plan.assigned().get(c.id);
                         if (evaluatorId == null) {
-                            Log.warnf("No evaluator for the second round of case %s; left for the weekly run", c.id);
-                            return Uni.createFrom().voidItem();
+                            String reason = plan.unassigned().get(c.id).name();
+                            if (!reason.equals(c.unassignedReason)) {
+                                Log.warnf("Second round of case %s (tenant %s) not assigned: %s; tried again later",
+                                        c.id, c.tenant, reason);
+                            }
+                            c.unassignedReason = reason;
+                            c.updatedAt = now;
+                            return Uni.createFrom().item(0);
                         }
-                        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                        Assignment a = AssignmentRuns.newAssignment(c, evaluatorId, null, runs.weekOf(c.tenant, now),
-                                round, now, deadline);
+                        Assignment a = AssignmentRuns.newAssignment(c, evaluatorId, null, week, round, now, deadline);
                         c.round = round;
                         c.stage = EvaluationCase.Stage.ASSIGNED;
+                        c.unassignedReason = null;
                         c.updatedAt = now;
                         return assignments.persist(a)
-                                .chain(() -> outbox.append(EvaluationEvents.assignmentMade(a, c)));
+                                .chain(() -> outbox.append(EvaluationEvents.assignmentMade(a, c)))
+                                .replaceWith(round);
                     });
-        });
-    }
-
-    /** The first round's evaluator unless retired; else any active evaluator of the tenant covering the region. */
-    private Uni<UUID> evaluatorFor(EvaluationCase c, Assignment first) {
-        Uni<Evaluator> previous = first == null ? Uni.createFrom().nullItem() : evaluators.findById(first.evaluatorId);
-        return previous.chain(e -> {
-            if (e != null && e.status != Evaluator.Status.RETIRED) {
-                return Uni.createFrom().item(e.id);
-            }
-            return evaluators.active(c.tenant).map(list -> list.stream()
-                    .filter(x -> first == null || !x.id.equals(first.evaluatorId))
-                    .filter(x -> org.hotline.evaluation.assignment.AssignmentPlanner.covers(x.regions(), c.regionCode))
-                    .map(x -> x.id).findFirst().orElse(null));
         });
     }
 

@@ -45,10 +45,12 @@ public class EvaluationForms {
     private final EventOutbox outbox;
     private final IdempotencyKeys keys;
     private final ObjectMapper json;
+    private final EvaluationMetrics metrics;
 
     public EvaluationForms(AssignmentRepository assignments, CaseRepository cases, CaseEvaluationRepository forms,
             EvaluatorRepository evaluators, CaseActions actions, EventOutbox outbox, IdempotencyKeys keys,
-            ObjectMapper json) {
+            ObjectMapper json, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.assignments = assignments;
         this.cases = cases;
         this.forms = forms;
@@ -194,7 +196,8 @@ public class EvaluationForms {
                     case SUPERVISION -> actions.request(c, org.hotline.evaluation.domain.RoutingAction.Kind.SUPERVISE,
                             a.round, "UNSATISFIED_AFTER_REWORK", reason(f, complainant), "evaluator:" + subject, f.id);
                     default -> Uni.createFrom().voidItem();
-                });
+                })
+                .invoke(() -> metrics.submitted(c.tenant, complainant, f.evaluatorVerdict, outcome.name()));
     }
 
     private static String reason(CaseEvaluation f, String complainant) {

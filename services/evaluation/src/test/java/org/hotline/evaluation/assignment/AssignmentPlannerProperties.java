@@ -175,4 +175,55 @@ class AssignmentPlannerProperties {
                     "load " + counts.get(e.id()) + " of capacity " + e.capacity() + ", expected about " + expected);
         }
     }
+
+    @Property(tries = 10)
+    void secondRoundsGoBackToTheFirstEvaluatorOnlyWithinCapacityAndFreeOfConflict(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long worldSeed) {
+        // After a weekly run of 250 cases, 200 reworked cases come back one by one, each naming its first round's
+        // evaluator, until capacity runs out.
+        World w = world(worldSeed);
+        Plan weekly = AssignmentPlanner.plan(w.cases().subList(0, 250), w.evaluators(), worldSeed);
+        Map<UUID, Integer> load = new HashMap<>();
+        w.evaluators().forEach(e -> load.put(e.id(), e.load()));
+        weekly.assigned().values().forEach(id -> load.merge(id, 1, Integer::sum));
+        Random r = new Random(worldSeed);
+        int backToFirst = 0;
+        int elsewhere = 0;
+        int unassigned = 0;
+        for (CaseInput c : w.cases().subList(250, 450)) {
+            UUID first = w.evaluators().get(r.nextInt(w.evaluators().size())).id();
+            List<EvaluatorInput> now = w.evaluators().stream().map(e -> new EvaluatorInput(e.id(), e.regions(),
+                    e.capacity(), load.get(e.id()), e.phone(), e.conflicts())).toList();
+            Plan plan = AssignmentPlanner.secondRound(c, first, now, worldSeed + c.id().getLeastSignificantBits());
+            assertEquals(plan, AssignmentPlanner.secondRound(c, first, now, worldSeed + c.id().getLeastSignificantBits()),
+                    "same seed, same choice");
+            EvaluatorInput firstNow = now.stream().filter(e -> e.id().equals(first)).findFirst().orElseThrow();
+            boolean firstEligible = !AssignmentPlanner.conflicted(firstNow, c) && firstNow.load() < firstNow.capacity();
+            UUID chosen = plan.assigned().get(c.id());
+            if (chosen == null) {
+                assertTrue(plan.unassigned().containsKey(c.id()), "an unassigned second round has a reason");
+                assertFalse(now.stream().anyMatch(e -> !AssignmentPlanner.conflicted(e, c) && e.load() < e.capacity()),
+                        "second round of " + c.id() + " left unassigned although an evaluator had room");
+                unassigned++;
+                continue;
+            }
+            EvaluatorInput e = now.stream().filter(x -> x.id().equals(chosen)).findFirst().orElseThrow();
+            assertFalse(AssignmentPlanner.conflicted(e, c), "second round given to a conflicted evaluator");
+            assertTrue(e.load() < e.capacity(), "second round given beyond capacity: " + e.load() + "/" + e.capacity());
+            if (firstEligible) {
+                assertEquals(first, chosen, "the first evaluator, free and with room, keeps the case");
+                backToFirst++;
+            } else {
+                assertTrue(!chosen.equals(first), "an ineligible first evaluator does not get it");
+                elsewhere++;
+            }
+            load.merge(chosen, 1, Integer::sum);
+        }
+        load.forEach((id, n) -> {
+            EvaluatorInput e = w.evaluators().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            assertTrue(n <= Math.max(e.capacity(), e.load()), "evaluator " + id + " over capacity after second rounds");
+        });
+        assertTrue(backToFirst > 0, "some second rounds went back to their first evaluator");
+        assertTrue(elsewhere + unassigned > 0, "some first evaluators were full or conflicted");
+    }
 }

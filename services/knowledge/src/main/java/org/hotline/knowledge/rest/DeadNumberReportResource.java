@@ -3,10 +3,12 @@ package org.hotline.knowledge.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
+import org.hotline.knowledge.service.DeadNumberReports;
 import org.hotline.knowledge.service.InstitutionDirectory;
 import org.hotline.common.security.TenantContext;
 import org.hotline.knowledge.service.InstitutionDirectory.Reporter;
@@ -30,8 +33,11 @@ public class DeadNumberReportResource {
     private final InstitutionDirectory directory;
     private final TenantContext tenant;
     private final WithheldNumbers withheld;
+    private final DeadNumberReports reports;
 
-    public DeadNumberReportResource(InstitutionDirectory directory, TenantContext tenant, WithheldNumbers withheld) {
+    public DeadNumberReportResource(InstitutionDirectory directory, TenantContext tenant, WithheldNumbers withheld,
+            DeadNumberReports reports) {
+        this.reports = reports;
         this.directory = directory;
         this.tenant = tenant;
         this.withheld = withheld;
@@ -39,6 +45,18 @@ public class DeadNumberReportResource {
 
     /** A report. {@code reportId} (or the Idempotency-Key header) makes retries count once. */
     public record DeadNumberReportInput(String phone, UUID institutionId, String source, String reportId, String note) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.LEADER, Roles.PLATFORM_OPERATOR })
+    @Operation(summary = "List dead-number reports", description = "Reports about the caller's province's directory "
+            + "entries (the platform operator: all), newest first; `phone` (any common form) or `institutionId` narrow "
+            + "it. A reporter's repeated report is listed with `counted` false.")
+    public Uni<DeadNumberReports.ReportPage> list(@QueryParam("phone") String phone,
+            @QueryParam("institutionId") UUID institutionId, @QueryParam("page") String pageParam,
+            @QueryParam("size") String sizeParam) {
+        return reports.list(tenant.isNational() ? null : tenant.tenant(), phone, institutionId,
+                QueryValues.integer("page", pageParam, 0), QueryValues.integer("size", sizeParam, 50));
     }
 
     @POST
