@@ -84,6 +84,22 @@ class EvaluationKpiTest {
                 .body(u + "supervisionRequested", equalTo(0)).body(u + "auditCalls", equalTo(4))
                 .body(u + "auditPassed", equalTo(3)).body(u + "auditPassRate", equalTo(0.75f))
                 .body(u + "deadNumbers", equalTo(1));
+        // Drill-down: the three evaluations that count (W1's second round, not its first), in submission order.
+        given().header("Authorization", TestTokens.bearer("leader", "37")).queryParam("by", "UNIT")
+                .queryParam("key", unit).queryParam("from", day.toString())
+                .queryParam("to", day.plusSeconds(86_400).toString())
+                .when().get("/api/v1/kpis/evaluations/records").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.size()", equalTo(3))
+                .body("items.workOrderId", org.hamcrest.Matchers.hasItem(w1))
+                .body("items.find { it.workOrderId == '" + w1 + "' }.round", equalTo(2))
+                .body("items.find { it.workOrderId == '" + w1 + "' }.complainantVerdict", equalTo("SATISFIED"))
+                .body("items.find { it.outcome == 'HEARING' }.evaluatorVerdict", equalTo("UNSATISFIED"))
+                .body("items.find { it.late }.complainantVerdict", equalTo("BASICALLY_SATISFIED"));
+        // Another province's leader gets none of them (and may not name Shandong).
+        given().header("Authorization", TestTokens.bearer("leader", "42")).queryParam("by", "UNIT")
+                .queryParam("key", unit).queryParam("from", day.toString())
+                .queryParam("to", day.plusSeconds(86_400).toString())
+                .when().get("/api/v1/kpis/evaluations/records").then().statusCode(200).body("total", equalTo(0));
         given().header("Authorization", TestTokens.bearer("leader", "42")).queryParam("by", "UNIT")
                 .queryParam("from", day.toString()).queryParam("to", day.plusSeconds(86_400).toString())
                 .when().get("/api/v1/kpis/evaluations").then().statusCode(200).body("rows.size()", equalTo(0));

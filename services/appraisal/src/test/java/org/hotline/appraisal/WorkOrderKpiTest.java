@@ -22,6 +22,10 @@ import org.hotline.appraisal.service.IntakeFacts;
 import org.hotline.appraisal.service.RoutingFacts;
 import org.hotline.contracts.evaluation.v1.EvaluationRecorded;
 import org.hotline.contracts.events.v1.EventEnvelope;
+import org.hotline.contracts.intake.v1.AgentStateChanged;
+import org.hotline.contracts.intake.v1.CallEnded;
+import org.hotline.contracts.intake.v1.CallOffered;
+import org.hotline.contracts.intake.v1.ContactRegistered;
 import org.hotline.contracts.routing.v1.WorkOrderEvent;
 import org.hotline.events.consumer.FeedEvent;
 import org.hotline.testing.TestTokens;
@@ -160,21 +164,74 @@ class WorkOrderKpiTest {
                                     "answered_at", offered.plusSeconds(7L * i).toString(),
                                     "ended_at", offered.plusSeconds(7L * i + 100).toString(), "agent_id", "agent-" + i))));
         }
+        newerFacts(queue);
         Feeds.apply(routing, routingFeed, 3);
         Feeds.apply(evaluation, evaluationFeed, 1);
         Feeds.apply(intake, intakeFeed, 2);
         List<String> before = everyFigure();
+        // The newer facts are in the figures (so the comparison below is not between empty answers).
+        leader().queryParam("by", "TENANT").queryParam("period", "ALL").when().get("/api/v1/kpis/calls").then()
+                .body("rows[0].fcrEligible", equalTo(2)).body("rows[0].fcrResolved", equalTo(1))
+                .body("rows[0].onDutySeconds", equalTo(1200.0)).body("rows[0].followUpsDue", equalTo(1));
+        leader().when().get("/api/v1/hotspots").then().body("items.find { it.kind == 'ESTATE' }.count", equalTo(6));
 
         // An empty database: every derived table emptied, then each feed applied again from its first event.
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("TRUNCATE call_fact, callback_fact, work_order_fact, work_order_return_fact, "
-                        + "kpi_fact, kpi_count").executeUpdate())));
+                        + "kpi_fact, kpi_count, contact_fact, agent_state_fact, complaint_fact, follow_up_fact")
+                .executeUpdate())));
         assertEquals(0, ((Number) leader().queryParam("by", "UNIT").queryParam("period", "ALL").when()
                 .get("/api/v1/kpis/work-orders").then().extract().path("rows.size()")).intValue());
         Feeds.apply(routing, replayed(routingFeed), 250);
         Feeds.apply(evaluation, replayed(evaluationFeed), 250);
         Feeds.apply(intake, replayed(intakeFeed), 250);
         assertEquals(before, everyFigure());
+    }
+
+    /**
+     * Facts of the later KPIs: one caller (pseudonymous key) calling twice on one category (first-contact
+     * resolution), an agent's states (occupancy), a callback done (回访执行率), six complaints about one estate.
+     */
+    private void newerFacts(String queue) {
+        String key = UUID.randomUUID().toString().replace("-", "");
+        for (int i = 0; i < 2; i++) {
+            String contact = UUID.randomUUID().toString();
+            String call = "call-" + UUID.randomUUID();
+            Instant offered = day.plusSeconds(10 * 3600 + i * 3600L);
+            intakeFeed.add(Feeds.event("intake", "intake.contact.registered", "37", contact, offered,
+                    ContactRegistered.newBuilder().setContactId(contact).setChannel("PHONE").setTenant("37")
+                            .setCallerKey(key).setRegisteredAt(offered.toString()).build()));
+            intakeFeed.add(Feeds.event("intake", "intake.call.offered", "37", call, offered, CallOffered.newBuilder()
+                    .setCallId(call).setContactId(contact).setQueueId(queue).setRegionCode(queue)
+                    .setOfferedAt(offered.toString()).build()));
+            intakeFeed.add(Feeds.event("intake", "intake.call.ended", "37", call, offered.plusSeconds(200),
+                    CallEnded.newBuilder().setCallId(call).setQueueId(queue).setRegionCode(queue).setAgentId("agent-9")
+                            .setOfferedAt(offered.toString()).setAnsweredAt(offered.plusSeconds(5).toString())
+                            .setEndedAt(offered.plusSeconds(200).toString()).setWaitSeconds(5).setHandleSeconds(195)
+                            .setCategory(org.hotline.common.v1.ServiceCategory.POLICY_ANSWER).build()));
+        }
+        intakeFeed.add(Feeds.event("intake", "intake.agent.state-changed", "37", "agent-9", day.plusSeconds(37_200),
+                AgentStateChanged.newBuilder().setAgentId("agent-9").setQueueId(queue).setState("AVAILABLE")
+                        .setPreviousState("BUSY").setPreviousQueueId(queue)
+                        .setPreviousSince(day.plusSeconds(36_000).toString())
+                        .setChangedAt(day.plusSeconds(37_200).toString()).build()));
+        String order = UUID.randomUUID().toString();
+        WorkOrderEvent.Builder b = WorkOrderEvent.newBuilder().setWorkOrderId(order).setCategory("OPINION")
+                .setChannel("WEB").setRegionCode("370300").setPoolingRegionCode("370300").setReceivedAt(day.toString())
+                .setCallbackDueAt(day.plusSeconds(20 * 3600).toString());
+        routingFeed.add(Feeds.event("routing", "routing.work-order.replied", "37", order, day.plusSeconds(3600),
+                b.clone().setStatus("REPLIED").build()));
+        routingFeed.add(Feeds.event("routing", "routing.work-order.callback-done", "37", order,
+                day.plusSeconds(5 * 3600), b.clone().setStatus("CALLBACK_DONE").setCallbackAgentId("agent-9").build()));
+        for (int i = 0; i < 6; i++) {
+            String id = UUID.randomUUID().toString();
+            routingFeed.add(Feeds.event("routing", "routing.work-order.created", "37", id, day.plusSeconds(i * 600L),
+                    WorkOrderEvent.newBuilder().setWorkOrderId(id).setStatus("DISPATCHED").setCategory("FEEDBACK")
+                            .setChannel("PHONE").setRegionCode("370300").setPoolingRegionCode("370300")
+                            .setReceivedAt(day.plusSeconds(i * 600L).toString())
+                            .setSubjectAddress(i % 2 == 0 ? "张店区幸福小区" + i + "号楼" : "幸福花园小区")
+                            .setSummary("小区门口药店不让用医保卡").build()));
+        }
     }
 
     /** The same events as the producer still holds them (same ids and order), delivered again. */
@@ -196,6 +253,8 @@ class WorkOrderKpiTest {
                         .when().get("/api/v1/kpis/calls").then().statusCode(200).extract().asString());
             }
         }
+        all.add(leader().when().get("/api/v1/hotspots").then().statusCode(200).extract().jsonPath().getList("items")
+                .toString());
         return all;
     }
 }

@@ -50,6 +50,10 @@ class TextChannelsTest {
         assertEquals("WECHAT", registered.getChannel());
         assertEquals("370300", registered.getRegionCode());
         assertEquals(org.hotline.common.v1.ServiceCategory.POLICY_ANSWER, registered.getCategory());
+        // The pseudonymous caller key: HMAC-SHA256 of the number under the test profile's secret, not the number.
+        assertEquals(hmac("test-only-caller-key-secret", "13905330000"), registered.getCallerKey());
+        assertTrue(!new String(feed.single(contact, "intake.contact.registered").payload(),
+                java.nio.charset.StandardCharsets.UTF_8).contains("13905330000"), "no caller number in the event");
         var answered = feed.single(reply.path("id"), "intake.message.answered");
         MessageAnswered fact = answered.as(MessageAnswered.parser());
         assertEquals("370300", fact.getRegionCode());
@@ -124,5 +128,16 @@ class TextChannelsTest {
     private static ResolveRegionRequest lastAsked(String address) {
         return StandInRouting.REQUESTS.stream().filter(r -> r.getAddress().equals(address))
                 .reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static String hmac(String secret, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

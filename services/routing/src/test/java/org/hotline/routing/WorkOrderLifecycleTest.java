@@ -210,6 +210,29 @@ class WorkOrderLifecycleTest {
                 + "WHERE aggregate_id = CAST(? AS text) AND type = 'routing.work-order.supervised'", id));
         assertEquals("王主任", supervised.getDetailsOrThrow("leaderName"));
         assertEquals(2, supervised.getReopenCount());
+        // The callback fact tells appraisal when it was due and who recorded it (回访执行率).
+        WorkOrderEvent callback = WorkOrderEvent.parseFrom(Database.bytes(db, "SELECT payload FROM outbox_event "
+                + "WHERE aggregate_id = CAST(? AS text) AND type = 'routing.work-order.callback-done'", id));
+        assertTrue(Instant.parse(callback.getCallbackDueAt()).isAfter(Instant.now().minusSeconds(600)));
+        assertEquals("agent@" + T, callback.getCallbackAgentId());
+    }
+
+    @Test
+    void theCreatedFactCarriesTheComplaintsSubjectButNoCallerNumber() throws Exception {
+        Setup s = setup(10);
+        String id = given().header("Authorization", Fixture.agent(T)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "370300", "category", "FEEDBACK", "title", "幸福小区药店不让用医保卡 " + s.keyword,
+                        "description", "市民王某（13905330000）反映药店拒刷医保卡。", "citizenPhone", "13905330000",
+                        "citizenName", "王某", "address", "张店区幸福小区3号楼", "channel", "PHONE"))
+                .when().post("/api/v1/work-orders").then().statusCode(201).extract().path("id");
+        byte[] payload = Database.bytes(db, "SELECT payload FROM outbox_event "
+                + "WHERE aggregate_id = CAST(? AS text) AND type = 'routing.work-order.created'", id);
+        WorkOrderEvent created = WorkOrderEvent.parseFrom(payload);
+        assertEquals("张店区幸福小区3号楼", created.getSubjectAddress());
+        assertEquals("幸福小区药店不让用医保卡 " + s.keyword + "：市民王某（***）反映药店拒刷医保卡。", created.getSummary());
+        assertTrue(!new String(payload, java.nio.charset.StandardCharsets.UTF_8).contains("13905330000"),
+                "no caller number in the event");
     }
 
     @Test

@@ -11,6 +11,36 @@ public interface AppraisalConfig {
     /** Complaint lights and their webhooks. */
     Lights lights();
 
+    /** Hotspots: many complaints about one address, housing estate or topic in a window. */
+    Hotspots hotspots();
+
+    /**
+     * First-contact resolution: a call is resolved at first contact when the same caller (pseudonymous key) calls
+     * again on the same category within this time (default 7 days).
+     */
+    @WithDefault("P7D")
+    Duration fcrRepeatWindow();
+
+    /** Hotspot detection (docs/appraisal.md "Hotspots"). */
+    interface Hotspots {
+
+        /** Sliding window: complaints this close together count together. */
+        @WithDefault("P7D")
+        Duration window();
+
+        /** Complaints within one window that make a hotspot. */
+        @WithDefault("5")
+        int minCases();
+
+        /** Cosine of a complaint's terms and a topic's terms at or above which it joins the topic (0..1). */
+        @WithDefault("0.5")
+        double topicSimilarity();
+
+        /** Longest range one query may cover. */
+        @WithDefault("P93D")
+        Duration maxRange();
+    }
+
     /** Complaint lights (黄灯/红灯). */
     interface Lights {
 

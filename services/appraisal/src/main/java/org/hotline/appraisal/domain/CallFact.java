@@ -44,4 +44,7 @@ public class CallFact extends PanacheEntityBase {
     public boolean callbackBooked;
     @Column(name = "reached_queue")
     public Boolean reachedQueue;
+    /** Intake's contact of the call: its caller key (contact_fact) tells repeat contacts apart. */
+    @Column(name = "contact_id")
+    public String contactId;
 }

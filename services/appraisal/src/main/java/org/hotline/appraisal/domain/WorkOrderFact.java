@@ -38,6 +38,8 @@ public class WorkOrderFact extends PanacheEntityBase {
     public Boolean repliedOnTime;
     @Column(name = "callback_at")
     public Instant callbackAt;
+    @Column(name = "callback_due_at")
+    public Instant callbackDueAt;
     @Column(name = "closed_at")
     public Instant closedAt;
     public String satisfaction;

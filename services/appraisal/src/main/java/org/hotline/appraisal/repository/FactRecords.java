@@ -55,4 +55,40 @@ public class FactRecords {
         var query = WorkOrderFact.<WorkOrderFact>find(q.toString(), Sort.by("receivedAt").and("workOrderId"), p);
         return query.count().chain(total -> query.page(Page.of(page, size)).list().map(l -> Tuple2.of(l, total)));
     }
+
+    /** Columns of evaluation_fact per dimension (the evaluation figures' own). */
+    private static final Map<String, String> EVALUATION_COLUMNS = Map.of("TENANT", "tenant", "UNIT", "unit_id",
+            "REGION", "region_code", "CATEGORY", "category");
+
+    /**
+     * The evaluations behind an evaluation figure: those that count (the latest round of each order) submitted in
+     * [from, to), as rows of (evaluation id, tenant, work order id, unit, region, category, round, complainant
+     * verdict, evaluator verdict, outcome, late, submitted at), with the total.
+     */
+    @WithSession
+    public Uni<Tuple2<List<Object[]>, Long>> evaluations(String tenant, Instant from, Instant to, String by,
+            String key, int page, int size) {
+        String where = " FROM evaluation_fact e WHERE submitted_at >= :from AND submitted_at < :to"
+                + (tenant == null ? "" : " AND tenant = :tenant")
+                + (key != null && EVALUATION_COLUMNS.containsKey(by) ? " AND " + EVALUATION_COLUMNS.get(by) + " = :key" : "")
+                + " AND NOT EXISTS (SELECT 1 FROM evaluation_fact l WHERE l.work_order_id = e.work_order_id "
+                + "AND l.round > e.round)";
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> {
+            var count = s.createNativeQuery("SELECT count(*)" + where, Long.class);
+            var rows = s.createNativeQuery("SELECT evaluation_id, tenant, work_order_id, unit_id, region_code, category, "
+                    + "round, complainant_verdict, evaluator_verdict, outcome, late, submitted_at" + where
+                    + " ORDER BY submitted_at, evaluation_id LIMIT :size OFFSET :offset", Object[].class);
+            for (var q : List.of(count, rows)) {
+                q.setParameter("from", from).setParameter("to", to);
+                if (tenant != null) {
+                    q.setParameter("tenant", tenant);
+                }
+                if (key != null && EVALUATION_COLUMNS.containsKey(by)) {
+                    q.setParameter("key", key);
+                }
+            }
+            rows.setParameter("size", size).setParameter("offset", (long) page * size);
+            return count.getSingleResult().chain(total -> rows.getResultList().map(l -> Tuple2.of(l, total)));
+        });
+    }
 }

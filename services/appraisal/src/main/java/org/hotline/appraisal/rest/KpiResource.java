@@ -67,6 +67,18 @@ public class KpiResource {
         }
     }
 
+    /** An evaluation behind a figure (verdicts and outcome; no complainant data). */
+    public record EvaluationRecordView(String evaluationId, String tenant, String workOrderId, String unitId,
+            String regionCode, String category, int round, String complainantVerdict, String evaluatorVerdict,
+            String outcome, boolean late, String submittedAt) {
+
+        static EvaluationRecordView of(Object[] r) {
+            return new EvaluationRecordView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (String) r[9],
+                    Boolean.TRUE.equals(r[10]), KpiService.instant(r[11]));
+        }
+    }
+
     /** A page of records and how many there are. */
     public record RecordPage<T>(List<T> items, long total, int page, int size) {
     }
@@ -75,12 +87,14 @@ public class KpiResource {
     @Path("/calls")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "Call and agent KPIs: offered, answered, abandoned, short abandons, 接通率, service level, ASA, "
-            + "AHT, abandonment, callbacks", description = "by: TENANT, QUEUE, REGION, AGENT, CATEGORY, CHANNEL.")
+            + "AHT, abandonment, callbacks, first-contact resolution, occupancy, 回访执行率",
+            description = "by: TENANT, QUEUE, REGION, AGENT, CATEGORY, CHANNEL. asOf (default now): callbacks (回访) "
+                    + "not done count as due once their due time is before it.")
     public Uni<Response> calls(@Parameter(example = "37") @QueryParam("tenant") String tenant,
             @Parameter(example = "2026-11-23T00:00:00Z") @QueryParam("from") String from,
             @Parameter(example = "2026-11-24T00:00:00Z") @QueryParam("to") String to,
             @Parameter(example = "HALF_HOUR") @QueryParam("period") String period,
-            @Parameter(example = "QUEUE") @QueryParam("by") String by,
+            @Parameter(example = "QUEUE") @QueryParam("by") String by, @QueryParam("asOf") String asOf,
             @QueryParam("settingsVersion") Integer version, @QueryParam("format") String format) {
         String t = scope.readScope(tenant);
         Period p = KpiParams.period(period);
@@ -88,8 +102,9 @@ public class KpiResource {
         Instant u = KpiParams.instant("to", to, null);
         KpiParams.range(f, u, p);
         String d = KpiParams.dimension(by, KpiQueries.CALL_DIMENSIONS.keySet(), "TENANT");
+        Instant at = KpiParams.instant("asOf", asOf, Instant.now());
         boolean csv = KpiParams.csv(format);
-        return kpis.calls(t, f, u, p, d, version).map(figures -> csv
+        return kpis.calls(t, f, u, p, d, at, version).map(figures -> csv
                 ? csv(Csv.of(KpiService.CallRow.class, figures.rows()))
                 : Response.ok(figures, MediaType.APPLICATION_JSON).build());
     }
@@ -174,6 +189,24 @@ public class KpiResource {
         paging(page, size);
         return records.workOrders(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
                 r.getItem1().stream().map(WorkOrderRecordView::of).toList(), r.getItem2(), page, size));
+    }
+
+    @GET
+    @Path("/evaluations/records")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The evaluations behind an evaluation figure (the latest round of each order)")
+    public Uni<RecordPage<EvaluationRecordView>> evaluationRecords(@QueryParam("tenant") String tenant,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
+            @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        String t = scope.readScope(tenant);
+        Instant f = KpiParams.instant("from", from, null);
+        Instant u = KpiParams.instant("to", to, null);
+        KpiParams.range(f, u, Period.DAY);
+        String d = KpiParams.dimension(by, KpiQueries.EVALUATION_DIMENSIONS.keySet(), "TENANT");
+        paging(page, size);
+        return records.evaluations(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
+                r.getItem1().stream().map(EvaluationRecordView::of).toList(), r.getItem2(), page, size));
     }
 
     private static void paging(int page, int size) {

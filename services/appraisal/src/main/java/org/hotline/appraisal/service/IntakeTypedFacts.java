@@ -16,6 +16,7 @@ import org.hotline.contracts.intake.v1.CallbackFailed;
 import org.hotline.contracts.intake.v1.CallbackKept;
 import org.hotline.contracts.intake.v1.CallbackOffered;
 import org.hotline.contracts.intake.v1.ContactRegionResolved;
+import org.hotline.contracts.intake.v1.ContactRegistered;
 import org.hotline.events.consumer.FeedEvent;
 
 /**
@@ -37,7 +38,21 @@ final class IntakeTypedFacts {
                 queue(c, p.getQueueId(), p.getRegionCode());
                 c.offeredAt = instant(p.getOfferedAt());
                 c.serviceOpen = p.getServiceOpen();
+                if (!p.getContactId().isEmpty()) {
+                    c.contactId = p.getContactId();
+                }
             });
+        }
+        if (event.is(ContactRegistered.class)) {
+            // The contact's pseudonymous caller key (a keyed hash from intake, never the number): repeat contacts.
+            ContactRegistered p = event.payload(ContactRegistered.class);
+            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                            "INSERT INTO contact_fact (contact_id, tenant, channel, caller_key, registered_at) "
+                                    + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (contact_id) DO NOTHING")
+                    .setParameter(1, p.getContactId()).setParameter(2, tenant)
+                    .setParameter(3, blankToNull(p.getChannel())).setParameter(4, blankToNull(p.getCallerKey()))
+                    .setParameter(5, instant(p.getRegisteredAt()))
+                    .executeUpdate()).replaceWithVoid();
         }
         if (event.is(CallAnswered.class)) {
             CallAnswered p = event.payload(CallAnswered.class);

@@ -38,4 +38,9 @@ public final class KpiFigures {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP)
                 .doubleValue();
     }
+
+    /** A sum of seconds to 3 decimals (the facts' precision), so a replay gives the same digits. */
+    public static double round3(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
 }

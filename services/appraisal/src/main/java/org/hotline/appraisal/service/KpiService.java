@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.appraisal.domain.KpiSettings;
 import org.hotline.appraisal.domain.Period;
+import org.hotline.appraisal.config.AppraisalConfig;
+import org.hotline.appraisal.repository.AgentKpiQueries;
 import org.hotline.appraisal.repository.KpiQueries;
 import org.hotline.appraisal.service.KpiFigures.CallCounts;
 
@@ -18,18 +20,25 @@ import org.hotline.appraisal.service.KpiFigures.CallCounts;
 public class KpiService {
 
     private final KpiQueries queries;
+    private final AgentKpiQueries agentQueries;
     private final KpiSettingsService settings;
+    private final AppraisalConfig config;
 
-    public KpiService(KpiQueries queries, KpiSettingsService settings) {
+    public KpiService(KpiQueries queries, AgentKpiQueries agentQueries, KpiSettingsService settings,
+            AppraisalConfig config) {
         this.queries = queries;
+        this.agentQueries = agentQueries;
         this.settings = settings;
+        this.config = config;
     }
 
     /** One row of call KPIs. */
     public record CallRow(String periodStart, String key, long offered, long answered, long abandoned,
             long shortAbandons, long answeredWithinT, long abandonedWithinT, long callbacksOffered, long callbacksKept,
             Double answerRate, Double serviceLevel, Double averageSpeedOfAnswerSeconds, Double averageHandleSeconds,
-            Double abandonmentRate, Double callbackKeptRate) {
+            Double abandonmentRate, Double callbackKeptRate, long fcrEligible, long fcrResolved,
+            Double firstContactResolution, double onDutySeconds, double occupiedSeconds, Double occupancy,
+            long followUpsDue, long followUpsOnTime, Double followUpOnTimeRate) {
     }
 
     /** One row of work-order KPIs. */
@@ -54,9 +63,34 @@ public class KpiService {
 
     public Uni<Figures<CallRow>> calls(String tenant, Instant from, Instant to, Period period, String by,
             Integer version) {
+        return calls(tenant, from, to, period, by, Instant.now(), version);
+    }
+
+    /** Call and agent KPIs; callbacks (回访) not yet done count as due once their due time is before {@code asOf}. */
+    public Uni<Figures<CallRow>> calls(String tenant, Instant from, Instant to, Period period, String by,
+            Instant asOf, Integer version) {
         return settings.current(tenant, version).chain(s -> queries
                 .calls(tenant, from, to, period, by, s.serviceLevelSeconds, s.shortAbandonSeconds)
-                .chain(calls -> queries.callbacks(tenant, from, to, period, by).map(cbs -> {
+                .chain(calls -> agentQueries.firstContacts(tenant, from, to, period, by, config.fcrRepeatWindow())
+                .chain(fcr -> agentQueries.agentTime(tenant, from, to, period, by)
+                .chain(time -> agentQueries.followUps(tenant, from, to, period, by, asOf)
+                .chain(followUps -> queries.callbacks(tenant, from, to, period, by).map(cbs -> {
+                    Map<List<String>, double[]> agentTrack = new TreeMap<>(KpiService::compare);
+                    for (Object[] r : fcr) {
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        v[0] = d(r[2]);
+                        v[1] = d(r[3]);
+                    }
+                    for (Object[] r : time) {
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        v[2] = d(r[2]);
+                        v[3] = d(r[3]);
+                    }
+                    for (Object[] r : followUps) {
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        v[4] = d(r[2]);
+                        v[5] = d(r[3]);
+                    }
                     Map<List<String>, long[]> callbacks = new TreeMap<>(KpiService::compare);
                     for (Object[] r : cbs) {
                         callbacks.put(List.of(instant(r[0]), (String) r[1]), new long[] { n(r[2]), n(r[3]) });
@@ -70,18 +104,27 @@ public class KpiService {
                     }
                     callbacks.forEach((key, cb) -> rows.putIfAbsent(key,
                             new CallCounts(0, 0, 0, 0, 0, 0, 0, 0, cb[0], cb[1])));
+                    agentTrack.forEach((key, v) -> rows.putIfAbsent(key,
+                            new CallCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
                     List<CallRow> out = new ArrayList<>();
-                    rows.forEach((key, c) -> out.add(new CallRow(key.get(0), key.get(1), c.offered(), c.answered(),
+                    rows.forEach((key, c) -> {
+                        double[] a = agentTrack.getOrDefault(key, new double[6]);
+                        out.add(new CallRow(key.get(0), key.get(1), c.offered(), c.answered(),
                             c.abandoned(), c.shortAbandons(), c.answeredWithin(), c.abandonedWithin(),
                             c.callbacksOffered(), c.callbacksKept(), KpiFigures.ratio(c.answered(), c.offered()),
                             KpiFigures.serviceLevel(c, s.abandonTreatment),
                             KpiFigures.ratio(c.waitSecondsSum(), c.answered()),
                             KpiFigures.ratio(c.handleSecondsSum(), c.handled()),
                             KpiFigures.ratio(c.abandoned(), c.offered()),
-                            KpiFigures.ratio(c.callbacksKept(), c.callbacksOffered()))));
+                            KpiFigures.ratio(c.callbacksKept(), c.callbacksOffered()),
+                            (long) a[0], (long) a[1], KpiFigures.ratio(a[1], a[0]),
+                            KpiFigures.round3(a[2]), KpiFigures.round3(a[3]), KpiFigures.ratio(a[3], a[2]),
+                            (long) a[4], (long) a[5], KpiFigures.ratio(a[5], a[4])));
+                    });
                     return new Figures<>(tenant == null ? "*" : tenant, from.toString(), to.toString(), period.name(),
-                            by, s.version, s.serviceLevelSeconds, s.abandonTreatment, s.shortAbandonSeconds, null, out);
-                })));
+                            by, s.version, s.serviceLevelSeconds, s.abandonTreatment, s.shortAbandonSeconds,
+                            asOf.toString(), out);
+                }))))));
     }
 
     public Uni<Figures<WorkOrderRow>> workOrders(String tenant, Instant from, Instant to, Period period, String by,
@@ -146,7 +189,7 @@ public class KpiService {
         return c != 0 ? c : a.get(1).compareTo(b.get(1));
     }
 
-    static String instant(Object o) {
+    public static String instant(Object o) {
         if (o instanceof OffsetDateTime odt) {
             return odt.toInstant().toString();
         }

@@ -74,6 +74,11 @@ public class RoutingFacts implements FeedHandler {
                 r.occurredAt = event.occurredAt();
                 saved = saved.chain(() -> r.persist());
             }
+            if ("created".equals(fact)) {
+                saved = saved.chain(() -> ComplaintFacts.created(event, e));
+            } else if ("callback-done".equals(fact) && !e.getCallbackDueAt().isEmpty()) {
+                saved = saved.chain(() -> ComplaintFacts.followUpDone(event, e));
+            }
             return saved.replaceWithVoid();
         });
     }
@@ -94,6 +99,9 @@ public class RoutingFacts implements FeedHandler {
         o.reopenCount = e.getReopenCount();
         o.returnsUsed = e.getReturnsUsed();
         o.satisfaction = blankToNull(e.getSatisfaction());
+        if (!e.getCallbackDueAt().isEmpty()) {
+            o.callbackDueAt = Instant.parse(e.getCallbackDueAt());
+        }
         switch (fact) {
             case "created" -> o.pooled = "POOLED".equals(e.getStatus());
             case "claimed" -> o.claimed = true;
@@ -109,6 +117,7 @@ public class RoutingFacts implements FeedHandler {
                 o.repliedAt = null;
                 o.repliedOnTime = null;
                 o.callbackAt = null;
+                o.callbackDueAt = null;
                 o.closedAt = null;
             }
             default -> {

@@ -35,9 +35,11 @@ import org.hotline.intake.domain.Message;
 public class ContactFacts {
 
     private final EventOutbox outbox;
+    private final CallerKeys callerKeys;
 
-    public ContactFacts(EventOutbox outbox) {
+    public ContactFacts(EventOutbox outbox, CallerKeys callerKeys) {
         this.outbox = outbox;
+        this.callerKeys = callerKeys;
     }
 
     /** A contact was registered on any channel (with the category when the channel tells it at registration). */
@@ -51,7 +53,8 @@ public class ContactFacts {
                 .setRegionStatus(c.regionStatus.name())
                 .setRegionDecidedBy(s(c.regionDecidedBy))
                 .setCategory(category(category))
-                .setRegisteredAt(s(c.createdAt));
+                .setRegisteredAt(s(c.createdAt))
+                .setCallerKey(callerKeys.of(c.callerNumber)); // a keyed hash, never the number
         return append(NewEvent.of("intake.contact.registered", tenant(c.tenant), c.id.toString(), p.build()));
     }
 

@@ -57,17 +57,18 @@ public class WorkOrderJournal {
         if (eventName == null) {
             return appended.replaceWith(order);
         }
-        return appended.flatMap(x -> outbox.append(event(order, eventName, details))).replaceWith(order);
+        return appended.flatMap(x -> outbox.append(event(order, eventName, details, caller.subject())))
+                .replaceWith(order);
     }
 
     /** Publishes one fact per order (the sweep writes the trail itself, in its set-based statements). */
     public Uni<Void> publish(List<WorkOrder> orders, String eventName, Function<WorkOrder, Map<String, ?>> details) {
         orders.forEach(o -> metrics.counter("hotline_routing_work_order_transitions_total", "tenant", o.tenant,
                 "action", eventName).increment());
-        return outbox.appendAll(orders.stream().map(o -> event(o, eventName, details.apply(o))).toList());
+        return outbox.appendAll(orders.stream().map(o -> event(o, eventName, details.apply(o), null)).toList());
     }
 
-    private static NewEvent event(WorkOrder o, String eventName, Map<String, ?> details) {
+    private static NewEvent event(WorkOrder o, String eventName, Map<String, ?> details, String actor) {
         WorkOrderEvent.Builder b = WorkOrderEvent.newBuilder()
                 .setWorkOrderId(o.id.toString()).setStatus(o.status.name()).setCategory(o.category.name())
                 .setChannel(o.channel.name()).setRegionCode(o.regionCode).setPoolingRegionCode(o.poolingRegionCode)
@@ -88,6 +89,19 @@ public class WorkOrderJournal {
         if (o.satisfaction != null) {
             b.setSatisfaction(o.satisfaction);
         }
+        if (o.callbackDueAt != null) {
+            b.setCallbackDueAt(o.callbackDueAt.toString());
+        }
+        if ("created".equals(eventName)) {
+            // What the complaint is about (appraisal's hotspots); never the citizen's name or number.
+            if (o.address != null) {
+                b.setSubjectAddress(masked(o.address, 300));
+            }
+            b.setSummary(summary(o));
+        }
+        if ("callback-done".equals(eventName) && actor != null) {
+            b.setCallbackAgentId(actor);
+        }
         if (details != null) {
             details.forEach((k, v) -> {
                 if (v != null && !String.valueOf(v).isEmpty()) {
@@ -96,5 +110,17 @@ public class WorkOrderJournal {
             });
         }
         return NewEvent.of(EVENT_PREFIX + eventName, o.tenant, o.id.toString(), b.build());
+    }
+
+    /** The title and the description's start, 200 characters at most, phone- or ID-like digit runs masked. */
+    static String summary(WorkOrder o) {
+        String title = o.title == null ? "" : o.title.strip();
+        String description = o.description == null ? "" : o.description.strip();
+        return masked(title.isEmpty() ? description : description.isEmpty() ? title : title + "：" + description, 200);
+    }
+
+    private static String masked(String text, int max) {
+        String t = text.strip();
+        return (t.length() > max ? t.substring(0, max) : t).replaceAll("\\d{7,}", "***");
     }
 }
