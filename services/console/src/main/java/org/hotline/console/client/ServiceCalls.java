@@ -119,6 +119,7 @@ public class ServiceCalls {
         try {
             return json.readTree(text);
         } catch (java.io.IOException e) {
+            Log.warnf("console: an answer that is not JSON (%d characters): %s", text.length(), e.getMessage());
             return json.createObjectNode().put("detail", text);
         }
     }

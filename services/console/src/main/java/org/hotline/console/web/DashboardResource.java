@@ -89,6 +89,9 @@ public class DashboardResource {
 
     /** A section the service could not fill shows "unavailable" instead of failing the whole screen. */
     private static Uni<JsonNode> optional(Uni<JsonNode> call) {
-        return call.onFailure().recoverWithItem(() -> null);
+        return call.onFailure().recoverWithItem(e -> {
+            io.quarkus.logging.Log.warnf("console: a dashboard section is unavailable: %s", e.toString());
+            return null;
+        });
     }
 }
