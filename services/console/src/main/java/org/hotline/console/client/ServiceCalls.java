@@ -46,6 +46,24 @@ public class ServiceCalls {
         return send(staff, service, HttpMethod.GET, path, null);
     }
 
+    /**
+     * GET {@code path} as text of the {@code accept} type (an SVG chart, a CSV table), for the console to pass on
+     * unchanged; an error answer is a {@link ServiceRefusal} as for JSON.
+     */
+    public Uni<String> text(Staff staff, Service service, String path, String accept) {
+        return client.requestAbs(HttpMethod.GET, base(service) + path).bearerTokenAuthentication(staff.token())
+                .putHeader("Accept", accept + ", application/problem+json")
+                .timeout(config.requestTimeout().toMillis()).send()
+                .onFailure().transform(e -> new ServiceRefusal(503, service.name().toLowerCase(),
+                        "The " + service.name().toLowerCase() + " service did not answer: " + e.getMessage()))
+                .map(r -> {
+                    if (r.statusCode() >= 400) {
+                        read(service, r);
+                    }
+                    return r.bodyAsString() == null ? "" : r.bodyAsString();
+                });
+    }
+
     /** POST a JSON body (a map or record) to a service; an Idempotency-Key makes a double click harmless. */
     public Uni<JsonNode> post(Staff staff, Service service, String path, Object body) {
         return send(staff, service, HttpMethod.POST, path, body == null ? Map.of() : body);
@@ -54,6 +72,11 @@ public class ServiceCalls {
     /** PUT a JSON body to a service. */
     public Uni<JsonNode> put(Staff staff, Service service, String path, Object body) {
         return send(staff, service, HttpMethod.PUT, path, body);
+    }
+
+    /** DELETE a resource of a service. */
+    public Uni<JsonNode> delete(Staff staff, Service service, String path) {
+        return send(staff, service, HttpMethod.DELETE, path, null);
     }
 
     private Uni<JsonNode> send(Staff staff, Service service, HttpMethod method, String path, Object body) {
@@ -96,6 +119,7 @@ public class ServiceCalls {
         try {
             return json.readTree(text);
         } catch (java.io.IOException e) {
+            Log.warnf("console: an answer that is not JSON (%d characters): %s", text.length(), e.getMessage());
             return json.createObjectNode().put("detail", text);
         }
     }

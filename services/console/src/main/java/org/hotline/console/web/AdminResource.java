@@ -7,13 +7,13 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.List;
 import org.hotline.console.client.Service;
 import org.hotline.console.client.ServiceCalls;
 import org.hotline.console.session.CurrentStaff;
@@ -21,8 +21,10 @@ import org.hotline.console.session.Staff;
 import org.hotline.console.session.StaffRole.Screen;
 
 /**
- * Administration, simply: units, routing rules, the working calendar, knowledge articles (publish, archive) and the
- * institution directory of the administrator's province, each as the owning service lists it.
+ * The administration page: units, routing rules, the working calendar (holidays and 调休), knowledge articles, the
+ * institution directory, evaluators and test-call campaigns of the administrator's province, each as the owning
+ * service lists it, with the forms that change them ({@link RoutingAdminResource}, {@link KnowledgeAdminResource},
+ * {@link EvaluationAdminResource}); the calendar's days are changed here.
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
@@ -39,9 +41,17 @@ public class AdminResource {
     }
 
     @GET
-    public Uni<TemplateInstance> admin() {
+    public Uni<TemplateInstance> admin(@QueryParam("saved") String saved) {
         Staff staff = current.require(Screen.ADMIN);
-        TemplateInstance page = pages.page("admin", Screen.ADMIN);
+        TemplateInstance page = pages.page("admin", Screen.ADMIN)
+                .data("saved", saved != null && saved.matches("[a-z]{1,20}") ? saved : null)
+                .data("unitKinds", List.of("HOTLINE_CENTER", "PROVINCE_AGENCY", "CITY_AGENCY", "COUNTY_OFFICE",
+                        "DEPARTMENT"))
+                .data("categories", List.of("POLICY", "DATA_LOOKUP", "PRE_REVIEW", "FEEDBACK", "OPINION"))
+                .data("limitUnits", List.of("WORKING_DAYS", "WORKING_HOURS"))
+                .data("evaluatorStatuses", List.of("ACTIVE", "PAUSED", "RETIRED"))
+                .data("institutionTypes", List.of("AGENCY", "SERVICE_WINDOW", "HOSPITAL", "PHARMACY"))
+                .data("regionDefault", staff.national() ? "" : staff.tenant() + "0000");
         String tenant = staff.national() ? "*" : staff.tenant();
         int year = LocalDate.now().getYear();
         Uni<JsonNode> units = optional(calls.get(staff, Service.ROUTING, "/api/v1/units?size=100"));
@@ -50,20 +60,13 @@ public class AdminResource {
                 + "/days?year=" + year));
         Uni<JsonNode> articles = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/articles?size=20"));
         Uni<JsonNode> institutions = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/institutions?size=50"));
-        return Uni.combine().all().unis(units, rules, days, articles, institutions).asTuple().map(t -> page
-                .data("units", items(t.getItem1())).data("rules", items(t.getItem2()))
-                .data("days", items(t.getItem3())).data("articles", items(t.getItem4()))
-                .data("institutions", items(t.getItem5())));
-    }
-
-    /** Publishes or archives a knowledge article. */
-    @POST
-    @Path("/articles/{id}/{action:publish|archive|submit}")
-    public Uni<TemplateInstance> article(@PathParam("id") UUID id, @PathParam("action") String action) {
-        Staff staff = current.require(Screen.ADMIN);
-        TemplateInstance fragment = pages.fragment("alert-ok");
-        return calls.post(staff, Service.KNOWLEDGE, "/api/v1/articles/" + id + "/" + action, Map.of())
-                .map(a -> fragment.data("message", a.path("title").asText() + " · " + a.path("status").asText()));
+        Uni<JsonNode> evaluators = optional(calls.get(staff, Service.EVALUATION, "/api/v1/evaluators?size=100"));
+        Uni<JsonNode> campaigns = optional(calls.get(staff, Service.EVALUATION, "/api/v1/audit-campaigns?size=20"));
+        return Uni.combine().all().unis(units, rules, days, articles, institutions, evaluators, campaigns).asTuple()
+                .map(t -> page.data("units", items(t.getItem1())).data("rules", items(t.getItem2()))
+                        .data("days", items(t.getItem3())).data("articles", items(t.getItem4()))
+                        .data("institutions", items(t.getItem5())).data("evaluators", items(t.getItem6()))
+                        .data("campaigns", items(t.getItem7())));
     }
 
     /** Marks a day of the province's calendar as a holiday or an adjusted working day (调休). */

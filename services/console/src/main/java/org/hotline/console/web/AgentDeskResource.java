@@ -91,7 +91,7 @@ public class AgentDeskResource {
     @Path("/answer")
     public Uni<TemplateInstance> answer(@QueryParam("q") String q, @QueryParam("region") String region) {
         Staff staff = current.require(Screen.AGENT);
-        TemplateInstance fragment = pages.fragment("agent-answer").data("q", q);
+        TemplateInstance fragment = pages.fragment("agent-answer").data("q", q).data("cite", false);
         if (blank(q)) {
             return Uni.createFrom().item(fragment.data("answer", null).data("hits", List.of()));
         }

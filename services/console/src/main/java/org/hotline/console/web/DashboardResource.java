@@ -3,13 +3,15 @@ package org.hotline.console.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
+import java.util.UUID;
 import org.hotline.console.client.Service;
 import org.hotline.console.client.ServiceCalls;
 import org.hotline.console.session.CurrentStaff;
@@ -17,35 +19,63 @@ import org.hotline.console.session.Staff;
 import org.hotline.console.session.StaffRole.Screen;
 
 /**
- * The leaders' dashboard (领导驾驶舱): appraisal's figures for the leader's province, or every province for the
- * national operator, with CSV export of each table. Shows what appraisal serves today (docs/console.md).
+ * The leaders' dashboard (领导驾驶舱): complaint lights with acknowledgement, KPI trends and rankings (appraisal's SVG
+ * charts), the scorecard, hotspots, staffing gaps per half-hour and the fact counts, for the leader's province; the
+ * national operator compares provinces or looks at one ({@code ?tenant=}). Each table has a CSV export
+ * ({@link DashboardExports}).
  */
 @Path("/dashboard")
+@Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
 
     private final CurrentStaff current;
     private final Pages pages;
     private final ServiceCalls calls;
+    private final DashboardQueries queries;
 
-    public DashboardResource(CurrentStaff current, Pages pages, ServiceCalls calls) {
+    public DashboardResource(CurrentStaff current, Pages pages, ServiceCalls calls, DashboardQueries queries) {
         this.current = current;
         this.pages = pages;
         this.calls = calls;
+        this.queries = queries;
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> dashboard(@QueryParam("tenant") String tenant) {
+    public Uni<TemplateInstance> dashboard(@QueryParam("tenant") String tenant, @QueryParam("queue") String queue) {
         Staff staff = current.require(Screen.DASHBOARD);
-        TemplateInstance page = pages.page("dashboard", Screen.DASHBOARD).data("tenant", tenant);
-        return counts(staff, tenant).map(c -> page.data("counts", pages.data(c.path("items"))))
-                .onFailure().recoverWithItem(() -> page.data("counts", null));
+        String province = DashboardQueries.province(staff, tenant);
+        String q = queue != null && queue.matches("\\d{6}") ? queue : null;
+        TemplateInstance page = pages.page("dashboard", Screen.DASHBOARD).data("tenant", province)
+                .data("queue", q).data("national", DashboardQueries.comparesProvinces(staff, tenant))
+                .data("tq", province == null ? "" : "&tenant=" + province)
+                .data("range", DashboardQueries.range()).data("today", java.time.LocalDate.now(DashboardQueries.ZONE))
+                .data("days", DashboardQueries.DAYS).data("acknowledged", null);
+        return Uni.combine().all().unis(optional(queries.lights(staff, tenant)),
+                        optional(queries.scorecard(staff, tenant)), optional(queries.staffing(staff, tenant, q)),
+                        optional(queries.hotspots(staff, tenant)), optional(queries.counts(staff, tenant)),
+                        queries.unitNames(staff, tenant))
+                .asTuple().map(t -> page.data("lights", pages.data(t.getItem1())).data("unitNames", t.getItem6())
+                        .data("scorecard", t.getItem2() == null ? null : pages.data(t.getItem2().path("rows")))
+                        .data("intervals", t.getItem3() == null ? null : pages.data(t.getItem3().path("intervals")))
+                        .data("hotspots", pages.data(DashboardQueries.items(t.getItem4())))
+                        .data("counts", pages.data(DashboardQueries.items(t.getItem5()))));
+    }
+
+    /** A leader acknowledges a light (appraisal keeps the first acknowledgement; it stops the escalation). */
+    @POST
+    @Path("/lights/{id}/acknowledgement")
+    public Uni<TemplateInstance> acknowledge(@PathParam("id") UUID id, @FormParam("tenant") String tenant) {
+        Staff staff = current.require(Screen.DASHBOARD);
+        return calls.post(staff, Service.APPRAISAL, "/api/v1/lights/" + id + "/acknowledgement", null)
+                .chain(ack -> Uni.combine().all().unis(queries.lights(staff, tenant), queries.unitNames(staff, tenant))
+                        .asTuple().map(t -> pages.fragment("dashboard-lights").data("lights", pages.data(t.getItem1()))
+                                .data("unitNames", t.getItem2()).data("acknowledged", pages.data(ack))
+                                .data("tenant", DashboardQueries.province(staff, tenant))));
     }
 
     /** Agents needed for a half-hour's load (appraisal's Erlang C, or Erlang A with the callers' patience). */
     @GET
     @Path("/staffing")
-    @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> staffing(@QueryParam("calls") String load,
             @QueryParam("handleSeconds") String handleSeconds, @QueryParam("patienceSeconds") String patience) {
         Staff staff = current.require(Screen.DASHBOARD);
@@ -57,34 +87,11 @@ public class DashboardResource {
                 .map(e -> fragment.data("erlang", pages.data(e)));
     }
 
-    /** The KPI counts as CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
-    @GET
-    @Path("/kpi-counts.csv")
-    @Produces("text/csv")
-    public Uni<Response> countsCsv(@QueryParam("tenant") String tenant) {
-        Staff staff = current.require(Screen.DASHBOARD);
-        return counts(staff, tenant).map(c -> {
-            StringBuilder csv = new StringBuilder("\uFEFFtenant,type,verdict,events,scoreSum\r\n");
-            for (JsonNode row : c.path("items")) {
-                csv.append(String.join(",", List.of(cell(row, "tenant"), cell(row, "type"), cell(row, "verdict"),
-                        cell(row, "events"), cell(row, "scoreSum")))).append("\r\n");
-            }
-            return Response.ok(csv.toString()).type("text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"kpi-counts.csv\"").build();
+    /** A section the service could not fill shows "unavailable" instead of failing the whole screen. */
+    private static Uni<JsonNode> optional(Uni<JsonNode> call) {
+        return call.onFailure().recoverWithItem(e -> {
+            io.quarkus.logging.Log.warnf("console: a dashboard section is unavailable: %s", e.toString());
+            return null;
         });
-    }
-
-    private Uni<JsonNode> counts(Staff staff, String tenant) {
-        String query = staff.national() && tenant != null && tenant.matches("\\d{2}") ? "&tenant=" + tenant : "";
-        return calls.get(staff, Service.APPRAISAL, "/api/v1/kpi-counts?size=500" + query);
-    }
-
-    /** One CSV cell, quoted when it holds a comma, quote or line break. */
-    static String cell(JsonNode row, String field) {
-        String v = row.path(field).isMissingNode() || row.path(field).isNull() ? "" : row.path(field).asText();
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

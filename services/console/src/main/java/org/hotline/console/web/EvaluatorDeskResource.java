@@ -54,25 +54,26 @@ public class EvaluatorDeskResource {
     @Path("/assignments/{id}")
     public Uni<TemplateInstance> assignment(@PathParam("id") UUID id) {
         Staff staff = current.require(Screen.EVALUATOR);
-        TemplateInstance page = pages.page("evaluator-assignment", Screen.EVALUATOR);
+        TemplateInstance page = pages.page("evaluator-assignment", Screen.EVALUATOR)
+                .data("outcomes", List.of("REACHED", "NO_ANSWER", "BUSY", "WRONG_NUMBER", "REFUSED"))
+                .data("verdicts", List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"))
+                .data("judgements", List.of("YES", "PARTLY", "NO"));
         return calls.get(staff, Service.EVALUATION, "/api/v1/assignments/" + id)
-                .map(d -> page.data("detail", pages.data(d)));
+                .map(d -> page.data("detail", pages.data(d)).data("draft", EvaluationDraft.of(d.path("evaluation"))));
     }
 
     /** Saves the form as a draft ({@code action=draft}) or submits it; evaluation applies the rework rules. */
     @POST
     @Path("/assignments/{id}/evaluation")
     public Uni<TemplateInstance> submit(@PathParam("id") UUID id, @FormParam("action") String action,
-            @FormParam("contactOutcome") String contactOutcome, @FormParam("complainantVerdict") String complainant,
+            @FormParam("attemptAt") List<String> attemptAt, @FormParam("attemptOutcome") List<String> attemptOutcome,
+            @FormParam("articleIds") List<String> articleIds, @FormParam("complainantVerdict") String complainant,
             @FormParam("complaintReasonable") String reasonable, @FormParam("unitPerformedDuty") String duty,
             @FormParam("evaluatorVerdict") String verdict, @FormParam("onSiteVerified") boolean onSite,
             @FormParam("onSiteNote") String onSiteNote, @FormParam("notes") String notes) {
         Staff staff = current.require(Screen.EVALUATOR);
         Map<String, Object> body = new LinkedHashMap<>();
-        if (!AgentDeskResource.blank(contactOutcome)) {
-            body.put("contactAttempts", List.of(Map.of("at", java.time.Instant.now().toString(),
-                    "outcome", contactOutcome)));
-        }
+        body.put("contactAttempts", EvaluationDraft.attempts(attemptAt, attemptOutcome));
         body.put("complainantVerdict", AgentDeskResource.blankToNull(complainant));
         body.put("complaintReasonable", AgentDeskResource.blankToNull(reasonable));
         body.put("unitPerformedDuty", AgentDeskResource.blankToNull(duty));
@@ -80,6 +81,8 @@ public class EvaluatorDeskResource {
         body.put("onSiteVerified", onSite);
         body.put("onSiteNote", AgentDeskResource.blankToNull(onSiteNote));
         body.put("notes", AgentDeskResource.blankToNull(notes));
+        body.put("articleIds", articleIds == null ? List.of()
+                : articleIds.stream().filter(a -> !AgentDeskResource.blank(a)).distinct().toList());
         TemplateInstance fragment = pages.fragment("evaluator-submitted").data("draft", "draft".equals(action));
         String path = "/api/v1/assignments/" + id + "/evaluation";
         Uni<com.fasterxml.jackson.databind.JsonNode> call = "draft".equals(action)
@@ -110,7 +113,8 @@ public class EvaluatorDeskResource {
     @Path("/search")
     public Uni<TemplateInstance> search(@QueryParam("q") String q, @QueryParam("region") String region) {
         Staff staff = current.require(Screen.EVALUATOR);
-        TemplateInstance fragment = pages.fragment("agent-answer").data("q", q).data("answer", null);
+        TemplateInstance fragment = pages.fragment("agent-answer").data("q", q).data("answer", null)
+                .data("cite", true);
         if (AgentDeskResource.blank(q)) {
             return Uni.createFrom().item(fragment.data("hits", List.of()));
         }
