@@ -1,6 +1,8 @@
 package org.hotline.knowledge.grpc;
 
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
@@ -21,19 +23,21 @@ import org.hotline.knowledge.service.WithheldNumbers;
 public class InstitutionDirectoryGrpcService implements InstitutionDirectory {
 
     private final org.hotline.knowledge.service.InstitutionDirectory directory;
-    private final TenantContext tenant;
+    private final CurrentIdentityAssociation identities;
     private final WithheldNumbers withheld;
 
     public InstitutionDirectoryGrpcService(org.hotline.knowledge.service.InstitutionDirectory directory,
-            TenantContext tenant, WithheldNumbers withheld) {
+            CurrentIdentityAssociation identities, WithheldNumbers withheld) {
         this.directory = directory;
-        this.tenant = tenant;
+        this.identities = identities;
         this.withheld = withheld;
     }
 
     @Override
     public Uni<ReportDeadNumberReply> reportDeadNumber(ReportDeadNumberRequest request) {
-        return Uni.createFrom().deferred(() -> {
+        // The caller's identity is resolved without blocking: on gRPC's event loop the injected request-scoped
+        // identity cannot be read (every call failed INTERNAL before; found by AuditCampaignIT).
+        return identities.getDeferredIdentity().map(TenantContext::new).flatMap(tenant -> {
                     UUID institution = null;
                     if (!request.getInstitutionId().isBlank()) {
                         try {
@@ -59,6 +63,8 @@ public class InstitutionDirectoryGrpcService implements InstitutionDirectory {
                 .map(o -> ReportDeadNumberReply.newBuilder().setPhone(o.phone())
                         .setMatchedInstitutions(o.matchedInstitutions()).setReportCount(o.reportCount())
                         .setWithheld(o.withheld()).setCounted(o.counted()).build())
+                .onFailure(e -> !(e instanceof ProblemException))
+                .invoke(e -> Log.errorf(e, "gRPC dead-number report failed"))
                 .onFailure().transform(ProblemStatus::toStatus);
     }
 }
