@@ -111,6 +111,24 @@ class ComplaintLightTest {
     }
 
     @Test
+    void aScopesOwnBaselineLightsItYellowBelowTheAbsoluteThreshold() throws Throwable {
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "37")).contentType("application/json")
+                .body(Map.of("lightYellowCount", 100, "lightRedCount", 200, "lightBaselineWeeks", 8,
+                        "lightBaselineSd", 3))
+                .when().put("/api/v1/kpi-settings").then().statusCode(200);
+        String unit = UUID.randomUUID().toString();
+        for (int week = 1; week <= 8; week++) { // one complaint in the same window of each of the 8 weeks before
+            complaints(unit, 1, 8 - week * 7 * 24);
+        }
+        complaints(unit, 4, 8);
+        // Baseline = mean 1 + 3 sd 0 = 1 < 4 (and 4 >= the floor of 3): yellow, far below the absolute 100.
+        assertEquals(3, evaluate(9).opened()); // the unit, its category and its region share the history
+        given().header("Authorization", TestTokens.bearer("leader", "37")).when().get("/api/v1/lights/" + unitLight(unit))
+                .then().statusCode(200).body("level", equalTo("YELLOW")).body("count", equalTo(4))
+                .body("threshold", equalTo(1.0f));
+    }
+
+    @Test
     void aBurstLightsYellowThenRedNotifiesWithRetriesAndClearsWhenCountsFall() throws Throwable {
         String unit = UUID.randomUUID().toString();
         complaints(unit, 3, 8);

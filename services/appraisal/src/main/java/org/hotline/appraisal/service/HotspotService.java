@@ -53,7 +53,11 @@ public class HotspotService {
         }
         HotspotDetector detector = new HotspotDetector(config.hotspots().window(), config.hotspots().minCases(),
                 config.hotspots().topicSimilarity());
-        return queries.complaints(tenant, from, to, MAX_CASES).map(rows -> {
+        return queries.complaints(tenant, from, to, MAX_CASES + 1).map(rows -> {
+            if (rows.size() > MAX_CASES) { // never a silently partial answer
+                throw ProblemException.invalidField("from", "more than " + MAX_CASES
+                        + " complaints in [from, to): ask for a shorter range or one tenant.");
+            }
             Map<String, List<Case>> byTenant = new TreeMap<>();
             for (Object[] r : rows) {
                 byTenant.computeIfAbsent((String) r[0], t -> new ArrayList<>()).add(new Case((UUID) r[1],

@@ -138,8 +138,9 @@ public class LightEvaluation {
             sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT '").append(scope.getKey()).append("', ")
                     .append(scope.getValue()).append(", w, count(*) FROM work_order_fact, generate_series(1, :weeks) w ")
                     .append("WHERE tenant = :tenant AND category = 'FEEDBACK' AND ").append(scope.getValue())
-                    .append(" IS NOT NULL AND received_at >= :from - w * interval '7 days' ")
-                    .append("AND received_at < :now - w * interval '7 days' GROUP BY 2, 3");
+                    // Typed parameters: PostgreSQL would otherwise take ":from - interval" for an interval.
+                    .append(" IS NOT NULL AND received_at >= CAST(:from AS timestamptz) - w * interval '7 days' ")
+                    .append("AND received_at < CAST(:now AS timestamptz) - w * interval '7 days' GROUP BY 2, 3");
         }
         return s.createNativeQuery(sql.toString(), Object[].class).setParameter("tenant", tenant)
                 .setParameter("weeks", weeks).setParameter("from", now.minus(Duration.ofHours(k.lightWindowHours)))
