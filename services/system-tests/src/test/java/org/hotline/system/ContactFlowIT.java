@@ -33,7 +33,9 @@ class ContactFlowIT {
         ServiceProcess.resetDatabase("intake");
         routing = ServiceProcess.of("routing").start();
         intake = ServiceProcess.of("intake").calling("routing", routing)
-                .with("hotline.intake.region-retry.interval", "1s").start();
+                .with("hotline.intake.region-retry.interval", "1s")
+                // The outage is the subject: intake must ask routing for every contact, not reuse a known answer.
+                .with("hotline.intake.region-cache.ttl", "0s").start();
         IntakeWarmUp.untilRegionsResolve(intake, TestTokens.bearer("agent", "37"), ZIBO_CALL);
     }
 

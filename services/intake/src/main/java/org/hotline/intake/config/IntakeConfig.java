@@ -22,6 +22,9 @@ public interface IntakeConfig {
     /** Region resolution retries for contacts registered while routing was unreachable. */
     RegionRetry regionRetry();
 
+    /** Routing's region answers held in memory (service/KnownRegions). */
+    RegionCache regionCache();
+
     /** The outbox job that hands cases to routing as work orders. */
     HandOffs handOffs();
 
@@ -46,6 +49,18 @@ public interface IntakeConfig {
     /** The public, login-free case look-up. */
     @WithDefault("30")
     int publicLookupsPerMinute();
+
+    /** How long routing's region answers are reused for contacts with the same deciding input. */
+    interface RegionCache {
+
+        /** How long an answer is reused; a change of routing's region directory reaches intake within it. 0: off. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** At most this many answers are held (the deciding inputs are a few thousand at most). */
+        @WithDefault("10000")
+        int maxEntries();
+    }
 
     /** Accepted times of call events: older or further ahead is refused with 400 (a wrong clock or a replay). */
     interface CallEvents {

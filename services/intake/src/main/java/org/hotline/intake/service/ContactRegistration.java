@@ -1,12 +1,16 @@
 package org.hotline.intake.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
@@ -23,13 +27,15 @@ import org.hotline.intake.rest.ContactRequest;
 public class ContactRegistration {
 
     private final ContactRepository contacts;
-    private final RegionLookup regions;
+    private final KnownRegions regions;
     private final MeterRegistry metrics;
+    /** The registration counters by tenant, channel and region status, found once rather than on every contact. */
+    private final ConcurrentHashMap<String, Counter> registered = new ConcurrentHashMap<>();
 
     private final ContactFacts facts;
     private final IntakeConfig config;
 
-    public ContactRegistration(ContactRepository contacts, RegionLookup regions, MeterRegistry metrics,
+    public ContactRegistration(ContactRepository contacts, KnownRegions regions, MeterRegistry metrics,
             ContactFacts facts, IntakeConfig config) {
         this.facts = facts;
         this.config = config;
@@ -54,9 +60,43 @@ public class ContactRegistration {
     /** As above, for a contact whose service category is known at registration (text channels). */
     public Uni<Registered> register(ContactRequest request, ServiceCategory category, String callerTenant,
             String subject, IdempotencyKey idempotencyKey) {
-        return prepare(request, callerTenant, subject, idempotencyKey).flatMap(r -> r.replayed()
-                ? Uni.createFrom().item(r)
-                : Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false)));
+        validate(request);
+        if (idempotencyKey == null) {
+            return resolve(request, callerTenant, subject, null).flatMap(r ->
+                    Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false)));
+        }
+        // The key is checked by the insert itself (unique index contact_idempotency), not by a read before it: a new
+        // contact costs one transaction, and only a repeat, which the index refuses, reads the first registration.
+        // Two concurrent requests with one key also end as one contact and one replay.
+        return resolve(request, callerTenant, subject, idempotencyKey).flatMap(r ->
+                Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false))
+                        .onFailure(ContactRegistration::isRepeatedKey).recoverWithUni(e ->
+                                contacts.findByIdempotencyKey(tenantOf(callerTenant), idempotencyKey.endpoint(), subject,
+                                        idempotencyKey.key()).map(found -> replay(found, idempotencyKey, e))));
+    }
+
+    private static Registered replay(Contact found, IdempotencyKey key, Throwable conflict) {
+        if (found == null) {
+            throw new IllegalStateException("Idempotency-Key conflict without a stored contact", conflict);
+        }
+        if (key.requestHash() != null && found.requestHash != null && !key.requestHash().equals(found.requestHash)) {
+            throw ProblemException.unprocessable("idempotency-key-reused", "This Idempotency-Key was used "
+                    + "for another request; send a new key for a new request.");
+        }
+        return new Registered(found, true);
+    }
+
+    /** Whether a failed insert was refused by the Idempotency-Key's unique index (the key was used before). */
+    static boolean isRepeatedKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Hibernate Reactive reports PostgreSQL's unique violation (23505) as an SQLException or a PgException.
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof SQLException sql ? sql.getSQLState() : null;
+            if ("23505".equals(state) && String.valueOf(t.getMessage()).contains("contact_idempotency")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -66,6 +106,17 @@ public class ContactRegistration {
      */
     public Uni<Registered> prepare(ContactRequest request, String callerTenant, String subject,
             IdempotencyKey idempotencyKey) {
+        validate(request);
+        String scope = tenantOf(callerTenant);
+        Uni<Contact> earlier = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : contacts.findByIdempotencyKey(scope, idempotencyKey.endpoint(), subject, idempotencyKey.key());
+        return earlier.flatMap(found -> found == null
+                ? resolve(request, callerTenant, subject, idempotencyKey)
+                : Uni.createFrom().item(replay(found, idempotencyKey, null)));
+    }
+
+    private static void validate(ContactRequest request) {
         if (request.channel() == Channel.PHONE && blankToNull(request.dialedNumber()) == null) {
             throw ProblemException.invalidField("dialedNumber", "is required for PHONE contacts");
         }
@@ -76,21 +127,6 @@ public class ContactRegistration {
             throw ProblemException.invalidField(request.latitude() == null ? "latitude" : "longitude",
                     "is required with " + (request.latitude() == null ? "longitude" : "latitude"));
         }
-        String scope = tenantOf(callerTenant);
-        Uni<Contact> earlier = idempotencyKey == null
-                ? Uni.createFrom().nullItem()
-                : contacts.findByIdempotencyKey(scope, idempotencyKey.endpoint(), subject, idempotencyKey.key());
-        return earlier.flatMap(found -> {
-            if (found == null) {
-                return resolve(request, callerTenant, subject, idempotencyKey);
-            }
-            if (idempotencyKey.requestHash() != null && found.requestHash != null
-                    && !idempotencyKey.requestHash().equals(found.requestHash)) {
-                throw ProblemException.unprocessable("idempotency-key-reused", "This Idempotency-Key was used "
-                        + "for another request; send a new key for a new request.");
-            }
-            return Uni.createFrom().item(new Registered(found, true));
-        });
     }
 
     private Uni<Registered> resolve(ContactRequest request, String callerTenant, String subject,
@@ -126,8 +162,10 @@ public class ContactRegistration {
     /** Stores a prepared contact and its registration fact; must run inside the caller's transaction. */
     public Uni<Contact> store(Contact contact, ServiceCategory category) {
         return contacts.persist(contact).call(saved -> facts.contactRegistered(saved, category)).invoke(saved ->
-                metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
-                        "channel", saved.channel.name(), "region_status", saved.regionStatus.name()).increment());
+                registered.computeIfAbsent(saved.tenant + "|" + saved.channel + "|" + saved.regionStatus, k ->
+                        metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
+                                "channel", saved.channel.name(), "region_status", saved.regionStatus.name()))
+                        .increment());
     }
 
     /** Applies a region outcome; a provincial caller may only register contacts of its own province. */

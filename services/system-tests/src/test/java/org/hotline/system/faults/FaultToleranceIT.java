@@ -46,7 +46,9 @@ class FaultToleranceIT {
         ServiceProcess.resetDatabase("intake", DB_SUFFIX);
         routing = ServiceProcess.of("routing").with("hotline.db.suffix", DB_SUFFIX).start();
         intake = ServiceProcess.of("intake").with("hotline.db.suffix", DB_SUFFIX).calling("routing", routing)
-                .with("hotline.intake.region-retry.interval", "1s").start();
+                .with("hotline.intake.region-retry.interval", "1s")
+                // The outage is the subject: intake must ask routing for every contact, not reuse a known answer.
+                .with("hotline.intake.region-cache.ttl", "0s").start();
     }
 
     @AfterAll
