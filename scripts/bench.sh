@@ -6,6 +6,9 @@
 # replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 20000) events each.
 # Settings (environment): BENCH_RATES (contact ladder, default "100 200 400 800 1200 1600"), BENCH_STEP_SECONDS (20),
 # BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16).
+# Routing's scenarios: `rules` (JMH, routing-rule decisions in process on one thread), `orders` (work-order lifecycle
+# create -> accept -> reply -> callback, ladder BENCH_ORDER_RATES, default "25 50 100 200 400" orders/s, p99 <= 100 ms,
+# the overdue sweep running), `startup` (each service started afresh on a spare port: seconds to ready, RSS).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/services.sh"
@@ -125,6 +128,50 @@ if wants resolve-rest; then
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling resolve-rest "$dir" >>"$RESULTS"
 fi
 
+# ---- routing: rule decisions in process (JMH) -------------------------------------------------------------------
+if wants rules; then
+  reset_scenario rules
+  say "rules: routing-rule decisions in process (JMH, 1 thread = 1 core, 3 x 2 s warm-up, 5 x 2 s measured)"
+  "${JAVA[@]}" org.openjdk.jmh.Main RoutingRuleBenchmark -rf json -rff "$OUT/jmh-rules.json" >"$OUT/jmh-rules.log" 2>&1 \
+    || { tail -20 "$OUT/jmh-rules.log" >&2; exit 1; }
+  record rules decisionsPerSecondPerCore "$(grep -oP '"score" : \K[0-9.E]+' "$OUT/jmh-rules.json" | head -1)"
+  record rules scoreError "$(grep -oP '"scoreError" : \K[0-9.E]+' "$OUT/jmh-rules.json" | head -1)"
+fi
+
+# ---- routing: work-order lifecycle (create, accept, reply, callback) with the sweep running --------------------
+# A unit and a rule of tenant 37 made for this run: the rule sends the bench's subcategory to the unit (so no other
+# order is affected), and is ended afterwards.
+if wants orders; then
+  reset_scenario orders
+  routing_url="http://localhost:${PORT[routing]}"
+  admin=$("$here/token.sh" tenant-admin 37)
+  tag="bench-$(date +%s)"
+  post_routing() { curl -fsS -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$2" "$routing_url$1"; }
+  unit=$(post_routing /api/v1/units "{\"tenant\":\"37\",\"name\":\"$tag unit\",\"kind\":\"CITY_AGENCY\",\"regionCode\":\"370300\"}" \
+    | grep -oP '"id"\s*:\s*"\K[^"]+' | head -1)
+  rule=$(post_routing /api/v1/routing-rules "{\"name\":\"$tag\",\"position\":1,\"category\":\"DATA_LOOKUP\",\"subcategory\":\"$tag\",\"targetUnitId\":\"$unit\",\"limitValue\":5,\"limitUnit\":\"WORKING_DAYS\"}" \
+    | grep -oP '"id"\s*:\s*"\K[^"]+' | head -1)
+  handler=$("$here/token.sh" handler 37 "$unit")
+  held=0; held_p99=""
+  say "orders: unit $unit, rule $rule; 10 s warm-up at 10 orders/s, not reported"
+  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=10 >/dev/null
+  for rate in ${BENCH_ORDER_RATES:-25 50 100 200 400}; do
+    dir=$(gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" \
+      -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
+    "${JAVA[@]}" org.hotline.bench.BenchReport gatling "orders@$rate" "$dir" >"$OUT/step.tsv"
+    p99=$(figure "orders@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "orders@$rate" all.ko "$OUT/step.tsv")
+    record orders "ladder.$rate.p99Ms" "$p99"; record orders "ladder.$rate.errors" "$ko"
+    for step in create accept reply callback; do
+      record orders "ladder.$rate.$step.p99Ms" "$(figure "orders@$rate" "$step.p99Ms" "$OUT/step.tsv")"
+    done
+    say "orders at $rate/s (x4 requests): p99 $p99 ms, $ko errors"
+    if [[ "$ko" != 0 ]] || (( $(printf '%.0f' "$p99") > 100 )); then break; fi
+    held=$rate; held_p99=$p99
+  done
+  record orders heldRate "$held"; record orders heldP99Ms "${held_p99:-}"
+  curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $admin" "$routing_url/api/v1/routing-rules/$rule" || true
+fi
+
 if wants knowledge; then
   reset_scenario knowledge
   corpus=$(curl -fsS -H "Authorization: Bearer $("$here/token.sh" platform-operator '*')" \
@@ -135,12 +182,33 @@ if wants knowledge; then
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
 fi
 
+# ---- start-up: each service started afresh beside the suite, one at a time -----------------------------------------
+# Seconds from launching the JVM (the options of `make run`) to /q/health/ready on a spare port (BENCH_STARTUP_PORT,
+# default 8090), on the suite's databases (migrations already applied); RSS of the suite's own JVM after the load of
+# the other scenarios (after warm-up). `startedIn` is Quarkus's own "started in" of that fresh start.
 if wants startup; then
   reset_scenario startup
+  sport="${BENCH_STARTUP_PORT:-8090}"
+  source "$here/keys.sh"
   for s in "${SERVICES[@]}"; do
-    secs=$(grep -oP 'started in \K[0-9.]+' "$LOG_DIR/$s.log" | tail -1 || true)
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086 # the option strings hold separate options
+    "$JAVA_HOME/bin/java" ${RUN_JVM_OPTS} ${JAVA_OPTS[$s]:-} -Dquarkus.http.port="$sport" -jar "$(jar_of "$s")" \
+      >"$OUT/startup-$s.log" 2>&1 &
+    spid=$!
+    until curl -fsS -o /dev/null "http://localhost:$sport/q/health/ready" 2>/dev/null; do
+      if ! kill -0 "$spid" 2>/dev/null || (( ($(date +%s%N) - t0) / 1000000000 > 120 )); then spid=""; break; fi
+      sleep 0.1
+    done
+    if [[ -n "$spid" ]]; then
+      record startup "$s.seconds" "$(awk -v n="$(( $(date +%s%N) - t0 ))" 'BEGIN {printf "%.2f", n / 1e9}')"
+      record startup "$s.startedIn" "$(grep -oP 'started in \K[0-9.]+' "$OUT/startup-$s.log" | tail -1)"
+      record startup "$s.freshRssMb" "$(( $(ps -o rss= -p "$spid") / 1024 ))"
+      kill "$spid"; wait "$spid" 2>/dev/null || true
+    else
+      say "startup: $s did not get ready on port $sport; see $OUT/startup-$s.log"
+    fi
     pid=$(running_pid "$s" || true)
-    [[ -n "$secs" ]] && record startup "$s.seconds" "$secs"
     [[ -n "$pid" ]] && record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
   done
 fi
@@ -165,7 +233,7 @@ fi
   echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); PostgreSQL: $(psql_intake -c 'SHOW server_version')"
-  echo "services: one JVM each (-Xmx384m, SerialGC) as started by make run; load generator on the same machine"
+  echo "services: one JVM each ($RUN_JVM_OPTS) as started by make run; load generator on the same machine"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 } >"$OUT/machine.txt"
 "${JAVA[@]}" org.hotline.bench.BenchReport render "$RESULTS" "$OUT/machine.txt" "make bench SCENARIO=$SCENARIO" \

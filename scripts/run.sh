@@ -51,8 +51,8 @@ for s in "${SERVICES[@]}"; do
     exit 1
   fi
   # Every service finds its peers on localhost at their default ports (application.properties).
-  # shellcheck disable=SC2086 # JAVA_OPTS holds separate options
-  nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC ${JAVA_OPTS[$s]:-} \
+  # shellcheck disable=SC2086 # RUN_JVM_OPTS and JAVA_OPTS hold separate options
+  nohup "$JAVA_HOME/bin/java" ${RUN_JVM_OPTS} ${JAVA_OPTS[$s]:-} \
     -Dquarkus.http.port="${PORT[$s]}" -jar "$(jar_of "$s")" >"$LOG_DIR/$s.log" 2>&1 &
   echo $! >"$PID_DIR/$s.pid"
   echo "run: started $s (pid $!, port ${PORT[$s]})"

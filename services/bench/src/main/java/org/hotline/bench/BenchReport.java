@@ -147,6 +147,13 @@ public final class BenchReport {
                     fmt(grpc) + "/s, p99 " + fmt(grpcP99) + " ms (" + fmt(num(f, "resolve-grpc", "failed")) + " failed)",
                     Double.isNaN(grpc) ? null : grpc >= 10_000 * 0.98 && grpcP99 <= 10
                             && num(f, "resolve-grpc", "failed") == 0));
+            double rules = num(f, "rules", "decisionsPerSecondPerCore");
+            list.add(new Target("rules", ">= 100,000 routing-rule decisions/s per core (JMH, 1 thread)",
+                    fmt(rules) + "/s", Double.isNaN(rules) ? null : rules >= 100_000));
+            double orders = num(f, "orders", "heldRate");
+            list.add(new Target("orders", "work-order lifecycle (create, accept, reply, callback), sweep running: "
+                    + "highest rate with p99 <= 100 ms", fmt(orders) + " orders/s (p99 " + fmt(num(f, "orders", "heldP99Ms"))
+                    + " ms)", Double.isNaN(orders) ? null : orders > 0));
             double kq = num(f, "knowledge", "all.rps");
             double kp99 = num(f, "knowledge", "all.p99Ms");
             list.add(new Target("knowledge", ">= 1,000 answers/s, p99 <= 20 ms (corpus " + fmt(num(f, "knowledge", "corpus"))

@@ -33,7 +33,15 @@ public final class PhoneNumber {
         if (raw == null) {
             return "";
         }
-        String d = raw.replaceAll("[^0-9+]", "");
+        StringBuilder kept = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+') {
+                kept.append(c);
+            }
+        }
+        // A loop, not replaceAll: this runs several times per contact and per resolution (no regex compiled each time).
+        String d = kept.toString();
         if (d.startsWith("+86") || d.startsWith("0086")) {
             d = d.substring(d.startsWith("+") ? 3 : 4);
             return isMobileDigits(d) || d.startsWith("0") ? d : "0" + d;

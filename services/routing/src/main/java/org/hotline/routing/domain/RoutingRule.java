@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,10 +86,24 @@ public class RoutingRule extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** {@link #keywords} split, with the text it was split from: a rule is matched far more often than changed. */
+    @Transient
+    private transient SplitKeywords split;
+
+    private record SplitKeywords(String text, List<String> words) {
+    }
+
     /** The keywords as a list, empty when the rule matches any text. */
     public List<String> keywordList() {
-        return keywords == null || keywords.isBlank() ? List.of()
-                : Arrays.stream(keywords.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        String text = keywords;
+        SplitKeywords known = split;
+        if (known != null && java.util.Objects.equals(known.text(), text)) {
+            return known.words();
+        }
+        List<String> words = text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+        split = new SplitKeywords(text, words);
+        return words;
     }
 
     /** Whether the rule is in force on {@code day}. */

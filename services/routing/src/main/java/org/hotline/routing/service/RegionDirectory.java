@@ -2,9 +2,12 @@ package org.hotline.routing.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +27,9 @@ import org.hotline.routing.repository.RegionRepository;
 /**
  * The GB/T 2260 region tree, its area codes, names and centre points and the tenants' pooling assignments, all held
  * in memory so that a resolution never reads the database: the tree changes only with a migration, assignments are
- * reloaded after a change on this replica and every {@code hotline.routing.directory-refresh} for the others'.
+ * reloaded after a change on this replica and every {@code hotline.routing.directory-refresh} for the others'. It
+ * is loaded in the background at start (readiness waits for it, {@code DirectoryReadiness}); requests that come
+ * before share that one load instead of each reading the whole tree.
  */
 @ApplicationScoped
 public class RegionDirectory {
@@ -52,6 +57,8 @@ public class RegionDirectory {
     private final RegionRepository regions;
     private final PoolingAssignmentRepository assignments;
     private volatile Snapshot snapshot;
+    /** The load under way, shared by every caller until it has ended; null when none runs. */
+    private Uni<Snapshot> loading;
 
     public RegionDirectory(RegionRepository regions, PoolingAssignmentRepository assignments) {
         this.regions = regions;
@@ -61,7 +68,29 @@ public class RegionDirectory {
     /** The directory, loaded on first use. */
     public Uni<Snapshot> snapshot() {
         Snapshot s = snapshot;
-        return s != null ? Uni.createFrom().item(s) : load();
+        return s != null ? Uni.createFrom().item(s) : sharedLoad();
+    }
+
+    /** Starts loading at start-up, off the main thread, so that neither start-up nor the first calls wait for it. */
+    void warm(@Observes StartupEvent start) {
+        VertxContextSupport.subscribe(() -> snapshot().toMulti(), subscribe -> subscribe.with(
+                s -> Log.infof("Region directory loaded: %d regions, %d area codes", s.byCode().size(), s.areaCodes().size()),
+                e -> Log.warnf(e, "Loading the region directory failed; the first resolution retries")));
+    }
+
+    /** One load for all the callers that come while it runs; after a failure the next caller starts another. */
+    private synchronized Uni<Snapshot> sharedLoad() {
+        if (snapshot != null) {
+            return Uni.createFrom().item(snapshot);
+        }
+        if (loading == null) {
+            loading = load().onTermination().invoke(this::loadEnded).memoize().indefinitely();
+        }
+        return loading;
+    }
+
+    private synchronized void loadEnded() {
+        loading = null;
     }
 
     /** The snapshot if loaded, else null (for hot paths that can wait for the first load elsewhere). */

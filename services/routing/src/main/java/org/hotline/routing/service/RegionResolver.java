@@ -1,5 +1,6 @@
 package org.hotline.routing.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,8 @@ public class RegionResolver {
     private final ZoneId zone;
     /** Geocoder description ("山东省淄博市") -> region code; a few hundred distinct descriptions exist. */
     private final ConcurrentHashMap<String, Optional<String>> homeRegions = new ConcurrentHashMap<>();
+    /** The resolution counter per tenant and rule, looked up once: building its id on every call cost more than deciding. */
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     public RegionResolver(RegionDirectory directory, RoutingConfig config, MeterRegistry metrics) {
         this.directory = directory;
@@ -66,23 +69,36 @@ public class RegionResolver {
 
     /** Resolves with the pooling in force at {@code request.at} (UTC ISO 8601; blank means now). */
     public Uni<Resolution> resolve(Request request) {
-        Validated v;
         try {
-            v = validate(request);
+            Resolution now = resolveIfLoaded(request);
+            if (now != null) {
+                return Uni.createFrom().item(now);
+            }
+            Validated v = validate(request);
+            return directory.snapshot().map(s -> counted(decide(s, v)));
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        RegionDirectory.Snapshot loaded = directory.loaded();
-        if (loaded != null) {
-            return done(decide(loaded, v));
-        }
-        return directory.snapshot().flatMap(s -> done(decide(s, v)));
     }
 
-    private Uni<Resolution> done(Resolution r) {
-        metrics.counter("hotline_routing_region_resolutions_total", "tenant", r.province().tenant(),
-                "decided_by", r.decidedBy().name()).increment();
-        return Uni.createFrom().item(r);
+    /**
+     * The resolution at once, without a {@link Uni}, when the directory is in memory (always, once routing is
+     * ready); null before its first load. Bad input and "nothing decides" throw {@link ProblemException}.
+     */
+    public Resolution resolveIfLoaded(Request request) {
+        RegionDirectory.Snapshot loaded = directory.loaded();
+        if (loaded == null) {
+            return null;
+        }
+        return counted(decide(loaded, validate(request)));
+    }
+
+    private Resolution counted(Resolution r) {
+        String tenant = r.province().tenant();
+        counters.computeIfAbsent(tenant + '/' + r.decidedBy().name(), k -> metrics.counter(
+                "hotline_routing_region_resolutions_total", "tenant", tenant, "decided_by", r.decidedBy().name()))
+                .increment();
+        return r;
     }
 
     private record Validated(LocalDate day, String dialed, String caller, String carrier, String ivr, String address,

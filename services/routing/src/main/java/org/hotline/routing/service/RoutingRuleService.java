@@ -79,7 +79,15 @@ public class RoutingRuleService {
             return false;
         }
         List<String> words = r.keywordList();
-        return words.isEmpty() || words.stream().anyMatch(w -> m.text().contains(w));
+        if (words.isEmpty()) {
+            return true;
+        }
+        for (String w : words) {
+            if (m.text().contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @WithTransaction
