@@ -2,7 +2,6 @@ package org.hotline.knowledge.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the search index knows of an article: its identity, scope and every published version. */
@@ -12,7 +11,7 @@ public record ArticleSnapshot(UUID id, String questionKey, String scope, boolean
     /** One published version, with the words it contains (for the confidence measure). */
     public record PublishedVersion(int version, String title, String questionVariants, String answer, String topic,
             String service, Instant effectiveFrom, Instant effectiveTo, String citationName, String citationNumber,
-            String citationUrl, Set<String> words) {
+            String citationUrl, WordSet words) {
 
         /** Whether this version's own validity covers {@code at}. */
         public boolean validAt(Instant at) {
