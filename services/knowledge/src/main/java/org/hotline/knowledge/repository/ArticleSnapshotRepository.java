@@ -19,7 +19,7 @@ import org.hotline.knowledge.service.ArticleSnapshot;
 /**
  * Reads articles with their published versions for the search index. Uses the plain reactive client rather than
  * Hibernate sessions because it runs from start-up and from change notifications, outside any request context.
- * Rows are turned into snapshots on a worker thread, since analysing their words is CPU work.
+ * Rows are turned into snapshots on a worker thread (the index analyses their words).
  */
 @ApplicationScoped
 public class ArticleSnapshotRepository {
@@ -64,8 +64,7 @@ public class ArticleSnapshotRepository {
         // A title, its 同义问法, a citation recur in every city that answers the same question: held once each.
         Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.UnaryOperator<String> once = v -> v == null ? null : shared.computeIfAbsent(v, k -> k);
-        // Finding each article's words is CPU work: every core takes a share.
-        return byArticle.entrySet().parallelStream().map(e -> {
+        return byArticle.entrySet().stream().map(e -> {
             UUID id = e.getKey();
             List<Row> list = e.getValue();
             Row first = list.get(0);
@@ -75,9 +74,7 @@ public class ArticleSnapshotRepository {
                     once.apply(r.getString("topic")), once.apply(r.getString("service")),
                     instant(r.getOffsetDateTime("effective_from")), instant(r.getOffsetDateTime("effective_to")),
                     once.apply(r.getString("citation_name")), once.apply(r.getString("citation_number")),
-                    once.apply(r.getString("citation_url")),
-                    index.wordsOf(r.getString("title") + "\n" + r.getString("question_variants") + "\n"
-                            + r.getString("answer")))).toList();
+                    once.apply(r.getString("citation_url")))).toList();
             return new ArticleSnapshot(id, once.apply(first.getString("question_key")),
                     once.apply(first.getString("scope_region_code")),
                     first.getBoolean("archived"), versions);

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -109,6 +110,8 @@ public class ArticleIndex {
     private final Map<String, Set<UUID>> byTopic = new ConcurrentHashMap<>();
     /** Words of each version's title and 同义问法 ("id:version"): what the article is about, not what it mentions. */
     private final Map<IndexedVersion, WordSet> headWords = new ConcurrentHashMap<>();
+    /** Words of each version's whole text, for the confidence measure. */
+    private final Map<IndexedVersion, WordSet> contentWords = new ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -166,6 +169,7 @@ public class ArticleIndex {
             byQuestionKey.clear();
             byTopic.clear();
             headWords.clear();
+            contentWords.clear();
             slots.clear();
             slotsOfArticle.clear();
             // Analysing the text is most of the work: on a large corpus every core takes a share (IndexWriter is
@@ -200,7 +204,10 @@ public class ArticleIndex {
                 slotsOfArticle.getOrDefault(id, List.of()).forEach(slots::remove);
                 slotsOfArticle.remove(id);
                 byTopic.values().forEach(ids -> ids.remove(id));
-                old.versions().forEach(v -> headWords.remove(new IndexedVersion(id, v.version())));
+                old.versions().forEach(v -> {
+                    headWords.remove(new IndexedVersion(id, v.version()));
+                    contentWords.remove(new IndexedVersion(id, v.version()));
+                });
             }
             if (article != null && !article.archived() && !article.versions().isEmpty()) {
                 add(article);
@@ -220,9 +227,15 @@ public class ArticleIndex {
         List<Long> articleSlots = new ArrayList<>(a.versions().size());
         for (ArticleSnapshot.PublishedVersion v : a.versions()) {
             byTopic.computeIfAbsent(v.topic(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
-            List<String> head = tokens(words, "f", v.title() + "\n" + v.questionVariants());
+            // Each text is analysed once: its tokens give the word sets and are replayed into the index.
+            List<String> head = new ArrayList<>();
+            CachingTokenFilter title = analysed(v.title(), head);
+            CachingTokenFilter questions = analysed(v.questionVariants(), head);
+            List<String> all = new ArrayList<>(head);
+            CachingTokenFilter answer = analysed(v.answer(), all);
             IndexedVersion indexed = new IndexedVersion(a.id(), v.version());
             headWords.put(indexed, WordSet.of(head));
+            contentWords.put(indexed, WordSet.of(all));
             // Words of the title and 同义问法 are what homophone typos are corrected towards.
             head.forEach(corrections::learn);
             long slot = nextSlot.incrementAndGet();
@@ -234,9 +247,9 @@ public class ArticleIndex {
             doc.add(new StringField(SCOPE, a.scope(), Field.Store.NO));
             doc.add(new LongPoint(FROM, v.effectiveFrom().toEpochMilli()));
             doc.add(new LongPoint(TO, v.effectiveTo() == null ? Long.MAX_VALUE : v.effectiveTo().toEpochMilli()));
-            doc.add(new TextField(TITLE, v.title(), Field.Store.NO));
-            doc.add(new TextField(QUESTIONS, v.questionVariants(), Field.Store.NO));
-            doc.add(new TextField(ANSWER, v.answer(), Field.Store.NO));
+            doc.add(new TextField(TITLE, title));
+            doc.add(new TextField(QUESTIONS, questions));
+            doc.add(new TextField(ANSWER, answer));
             doc.add(new Field(TITLE + BIGRAMS, v.title(), TERMS_ONLY));
             doc.add(new Field(QUESTIONS + BIGRAMS, v.questionVariants(), TERMS_ONLY));
             doc.add(new Field(ANSWER + BIGRAMS, v.answer(), TERMS_ONLY));
@@ -254,13 +267,22 @@ public class ArticleIndex {
         return type;
     }
 
-    /** The article version a Lucene document stands for. */
-    private record IndexedVersion(UUID id, int version) {
+    /** {@code text} analysed into words (added to {@code into}), cached so that indexing replays them. */
+    private CachingTokenFilter analysed(String text, List<String> into) throws IOException {
+        CachingTokenFilter cached = new CachingTokenFilter(words.tokenStream("f", text));
+        CharTermAttribute term = cached.addAttribute(CharTermAttribute.class);
+        cached.reset();
+        while (cached.incrementToken()) {
+            into.add(term.toString());
+        }
+        cached.end();
+        // Frees the analyzer's reused tokenizer for the next text; the cache stays readable.
+        cached.close();
+        return cached;
     }
 
-    /** The words SmartChineseAnalyzer finds in {@code text}, used for the confidence measure. */
-    public WordSet wordsOf(String text) {
-        return WordSet.of(tokens(words, "f", text));
+    /** The article version a Lucene document stands for. */
+    private record IndexedVersion(UUID id, int version) {
     }
 
     /**
@@ -399,13 +421,14 @@ public class ArticleIndex {
         Integer[] order = new Integer[candidates.size()];
         for (int r = 0; r < candidates.size(); r++) {
             RankedArticle a = candidates.get(r);
-            WordSet head = headWords.getOrDefault(new IndexedVersion(a.article().id(), a.version().version()),
-                    WordSet.EMPTY);
+            IndexedVersion indexed = new IndexedVersion(a.article().id(), a.version().version());
+            WordSet head = headWords.getOrDefault(indexed, WordSet.EMPTY);
+            WordSet text = contentWords.getOrDefault(indexed, WordSet.EMPTY);
             double covered = 0;
             double headCovered = 0;
             for (int i = 0; i < groups.size(); i++) {
                 for (List<String> alternative : groups.get(i)) {
-                    if (a.version().words().containsAll(alternative)) {
+                    if (text.containsAll(alternative)) {
                         covered += weights[i];
                         break;
                     }

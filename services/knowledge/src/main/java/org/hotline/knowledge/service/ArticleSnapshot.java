@@ -8,10 +8,10 @@ import java.util.UUID;
 public record ArticleSnapshot(UUID id, String questionKey, String scope, boolean archived,
         List<PublishedVersion> versions) {
 
-    /** One published version, with the words it contains (for the confidence measure). */
+    /** One published version. */
     public record PublishedVersion(int version, String title, String questionVariants, String answer, String topic,
             String service, Instant effectiveFrom, Instant effectiveTo, String citationName, String citationNumber,
-            String citationUrl, WordSet words) {
+            String citationUrl) {
 
         /** Whether this version's own validity covers {@code at}. */
         public boolean validAt(Instant at) {

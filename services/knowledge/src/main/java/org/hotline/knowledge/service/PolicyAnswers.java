@@ -131,7 +131,7 @@ public class PolicyAnswers {
         }
         ArticleSnapshot.PublishedVersion copy = new ArticleSnapshot.PublishedVersion(v.version(), title,
                 v.questionVariants(), answer, v.topic(), v.service(), v.effectiveFrom(), v.effectiveTo(),
-                v.citationName(), v.citationNumber(), v.citationUrl(), v.words());
+                v.citationName(), v.citationNumber(), v.citationUrl());
         return new RankedArticle(r.article(), copy, r.score(), r.confidence(), withheld.mask(r.highlight()),
                 r.headCoverage());
     }
