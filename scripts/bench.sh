@@ -5,7 +5,8 @@
 # `feeds` runs KafkaFeedIT's benchmark (evaluation -> appraisal on the gRPC feed and on Kafka with 1 and 3 consumer
 # replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 20000) events each.
 # Settings (environment): BENCH_RATES (contact ladder, default "100 200 400 800 1200 1600"), BENCH_STEP_SECONDS (20),
-# BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16).
+# BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16),
+# BENCH_KNOWLEDGE_CORPUS (100000 articles), BENCH_KNOWLEDGE_RATES (answer ladder, default "250 500 1000 1500 2000").
 # Routing's scenarios: `rules` (JMH, routing-rule decisions in process on one thread), `orders` (work-order lifecycle
 # create -> accept -> reply -> callback, ladder BENCH_ORDER_RATES, default "25 50 100 200 400" orders/s, p99 <= 100 ms,
 # the overdue sweep running), `startup` (each service started afresh on a spare port: seconds to ready, RSS).
@@ -173,13 +174,88 @@ if wants orders; then
 fi
 
 if wants knowledge; then
-  reset_scenario knowledge
-  corpus=$(curl -fsS -H "Authorization: Bearer $("$here/token.sh" platform-operator '*')" \
-    "http://localhost:${PORT[knowledge]}/api/v1/articles?size=1" \
-    | grep -oP '"total"\s*:\s*\K[0-9]+' || echo "")
-  record knowledge corpus "${corpus:-unknown}"
+  # Knowledge on a generated corpus of BENCH_KNOWLEDGE_CORPUS (100,000) articles: the rows go straight into
+  # knowledge's tables (every seed question key answered again by synthetic cities, as a national base holds each
+  # city's version), then one NOTIFY 'rebuild' and the wait until the index holds them. Then a warm-up, a ladder of
+  # answer rates (BENCH_KNOWLEDGE_RATES) for the highest held at p99 <= 20 ms, the target rate for 30 s, and the
+  # raw-Lucene baseline (KnowledgeLuceneBaseline, same rows, same analyzer and heap) for the ratio.
+  reset_scenario knowledge; reset_scenario knowledge-lucene
+  KNOWLEDGE_CORPUS="${BENCH_KNOWLEDGE_CORPUS:-100000}"
+  psql_knowledge() { PGPASSWORD="$HOTLINE_DB_PASSWORD" psql -qtAX -v ON_ERROR_STOP=1 -h "$HOTLINE_DB_HOST" -p "$HOTLINE_DB_PORT" -U "$HOTLINE_DB_USER" -d "hotline_knowledge${HOTLINE_DB_SUFFIX:-}" "$@"; }
+  indexed() { curl -fsS "http://localhost:${PORT[knowledge]}/q/metrics" | grep -oP '^hotline_knowledge_index_articles(\{[^}]*\})? \K[0-9.]+' | cut -d. -f1 || echo 0; }
+  say "knowledge: corpus of $KNOWLEDGE_CORPUS articles"
+  t0=$SECONDS
+  added=$(psql_knowledge -v target="$KNOWLEDGE_CORPUS" <<'SQL' | tail -1
+BEGIN;
+CREATE TEMP TABLE bench_gen ON COMMIT DROP AS
+WITH seeds AS (
+  SELECT DISTINCT ON (a.question_key) a.question_key, v.title, v.question_variants, v.answer, v.topic, v.service,
+         v.effective_from, v.citation_name, v.citation_number, v.citation_url
+  FROM article a JOIN article_version v ON v.article_id = a.id AND v.status = 'PUBLISHED'
+  WHERE a.archived_at IS NULL AND v.created_by <> 'bench-corpus'
+  ORDER BY a.question_key, a.scope_region_code),
+cities AS (
+  SELECT lpad(p::text, 2, '0') || lpad(c::text, 2, '0') || '00' AS scope, p, c
+  FROM generate_series(11, 65) p, generate_series(1, 40) c)
+SELECT gen_random_uuid() AS id, s.question_key, cities.scope, s.title, s.question_variants,
+       s.answer || '本地（' || cities.scope || '）经办补充：起付标准' || (300 + (cities.p * 37 + cities.c * 11) % 1200)
+         || '元，年度最高支付限额' || (10 + (cities.p * 7 + cities.c * 3) % 40) || '万元，咨询请拨打0'
+         || (500 + cities.p * 12 + cities.c) || '-12393，具体以当地医保局公布为准。' AS answer,
+       s.topic, s.service, s.effective_from, s.citation_name, s.citation_number, s.citation_url
+FROM seeds s CROSS JOIN cities
+WHERE NOT EXISTS (SELECT 1 FROM article x WHERE x.question_key = s.question_key AND x.scope_region_code = cities.scope)
+ORDER BY cities.c, cities.p, s.question_key
+LIMIT greatest(0, :target - (SELECT count(*) FROM article WHERE archived_at IS NULL));
+INSERT INTO article (id, question_key, scope_region_code, tenant, current_version, created_at, updated_at)
+SELECT id, question_key, scope, substr(scope, 1, 2), 1, now(), now() FROM bench_gen;
+INSERT INTO article_version (article_id, version, status, title, question_variants, answer, topic, service,
+  effective_from, citation_name, citation_number, citation_url, owner, created_by, created_at, published_at)
+SELECT id, 1, 'PUBLISHED', title, question_variants, answer, topic, service, effective_from, citation_name,
+  citation_number, citation_url, 'bench', 'bench-corpus', now(), now() FROM bench_gen;
+SELECT count(*) FROM bench_gen;
+COMMIT;
+SQL
+)
+  corpus=$(psql_knowledge -c "SELECT count(*) FROM article WHERE archived_at IS NULL")
+  say "knowledge: $added articles generated in $((SECONDS - t0)) s; $corpus in the database"
+  if (( $(indexed) < corpus )); then
+    t0=$SECONDS
+    psql_knowledge -c "NOTIFY knowledge_changed, 'rebuild'"
+    until (( $(indexed) >= corpus )) || (( SECONDS - t0 > 900 )); do sleep 2; done
+    record knowledge indexSeconds "$((SECONDS - t0))"
+    say "knowledge: index rebuilt with $(indexed) articles in $((SECONDS - t0)) s"
+  fi
+  record knowledge corpus "$(indexed)"
+  kpid=$(running_pid knowledge || true)
+  cpu_ms() { [[ -n "$kpid" ]] && awk '{print ($14 + $15) * 10}' "/proc/$kpid/stat" || echo 0; }
+  say "knowledge: 20 s warm-up at 200/s, not reported"
+  gatling KnowledgeAnswerSimulation -Dbench.rate=200 -Dbench.seconds=20 >/dev/null || true
+  held=0
+  for rate in ${BENCH_KNOWLEDGE_RATES:-250 500 1000 1500 2000}; do
+    c0=$(cpu_ms)
+    dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$rate" -Dbench.seconds=20) || break
+    c1=$(cpu_ms)
+    "${JAVA[@]}" org.hotline.bench.BenchReport gatling "knowledge@$rate" "$dir" >"$OUT/step.tsv"
+    p99=$(figure "knowledge@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "knowledge@$rate" all.ko "$OUT/step.tsv")
+    n=$(figure "knowledge@$rate" all.count "$OUT/step.tsv")
+    record knowledge "ladder.$rate.p99Ms" "$p99"; record knowledge "ladder.$rate.errors" "$ko"
+    record knowledge "ladder.$rate.cpuMsPerAnswer" "$(awk -v c="$((c1 - c0))" -v n="$n" 'BEGIN {printf "%.3f", n ? c / n : 0}')"
+    say "knowledge at $rate/s: p99 $p99 ms, $ko errors"
+    if [[ "$ko" != 0 ]] || (( $(printf '%.0f' "$p99") > 20 )); then break; fi
+    held=$rate
+  done
+  record knowledge heldRate "$held"
   dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
+  say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx384m SerialGC, 2 threads)"
+  psql_knowledge -c "\copy (SELECT a.scope_region_code, v.title, v.question_variants, v.answer,
+    (extract(epoch FROM v.effective_from) * 1000)::bigint FROM article a JOIN article_version v ON v.article_id = a.id
+    AND v.status = 'PUBLISHED' WHERE a.archived_at IS NULL) TO '$OUT/knowledge-articles.tsv'"
+  "$JAVA_HOME/bin/java" -Xmx384m -XX:+UseSerialGC -cp "$CP" org.hotline.bench.KnowledgeLuceneBaseline \
+    "$OUT/knowledge-articles.tsv" 2 20 370300,370100,370200,420100 >>"$RESULTS"
+  lucene=$(figure knowledge-lucene queriesPerSecond "$RESULTS")
+  record knowledge luceneRatio "$(awk -v h="$held" -v l="$lucene" 'BEGIN {printf "%.3f", l ? h / l : 0}')"
+  say "knowledge: held $held/s; raw Lucene $lucene queries/s"
 fi
 
 # ---- start-up: each service started afresh beside the suite, one at a time -----------------------------------------

@@ -13,11 +13,11 @@ import java.util.stream.Stream;
 /** Citizens' questions to {@code GET /api/v1/answers} at a constant arrival rate, over the loaded corpus. */
 public class KnowledgeAnswerSimulation extends Simulation {
 
-    private static final String[] QUESTIONS = {"异地就医怎么备案", "在上海出差得了急性阑尾炎住院了能报销吗", "医保关系怎么转移",
+    static final String[] QUESTIONS = {"异地就医怎么备案", "在上海出差得了急性阑尾炎住院了能报销吗", "医保关系怎么转移",
         "慢性病资格认定需要什么材料", "家人在海南住院如何办理转诊", "淄博医保局电话是多少", "新生儿怎么参保", "门诊费用能报销多少",
         "医保卡丢了怎么补办", "退休后医保缴费年限不够怎么办", "跨省异地就医直接结算", "生育津贴怎么申领", "灵活就业人员怎么交医保",
         "医保个人账户能给家人用吗", "住院起付线是多少"};
-    private static final String[] REGIONS = {"370300", "370100", "370200", "420100"};
+    static final String[] REGIONS = {"370300", "370100", "370200", "420100"};
 
     {
         var protocol = http.baseUrl(BenchSettings.url("knowledge", "http://localhost:8083")).shareConnections()

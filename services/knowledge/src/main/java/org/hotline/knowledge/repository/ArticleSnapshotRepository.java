@@ -19,7 +19,7 @@ import org.hotline.knowledge.service.ArticleSnapshot;
 /**
  * Reads articles with their published versions for the search index. Uses the plain reactive client rather than
  * Hibernate sessions because it runs from start-up and from change notifications, outside any request context.
- * Rows are turned into snapshots on a worker thread, since analysing their words is CPU work.
+ * Rows are turned into snapshots on a worker thread (the index analyses their words).
  */
 @ApplicationScoped
 public class ArticleSnapshotRepository {
@@ -61,20 +61,24 @@ public class ArticleSnapshotRepository {
         for (Row row : rows) {
             byArticle.computeIfAbsent(row.getUUID("id"), k -> new ArrayList<>()).add(row);
         }
-        List<ArticleSnapshot> out = new ArrayList<>(byArticle.size());
-        byArticle.forEach((id, list) -> {
+        // A title, its 同义问法, a citation recur in every city that answers the same question: held once each.
+        Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.UnaryOperator<String> once = v -> v == null ? null : shared.computeIfAbsent(v, k -> k);
+        return byArticle.entrySet().stream().map(e -> {
+            UUID id = e.getKey();
+            List<Row> list = e.getValue();
             Row first = list.get(0);
             List<ArticleSnapshot.PublishedVersion> versions = list.stream().map(r -> new ArticleSnapshot.PublishedVersion(
-                    r.getInteger("version"), r.getString("title"), r.getString("question_variants"),
-                    r.getString("answer"), r.getString("topic"), r.getString("service"),
+                    r.getInteger("version"), once.apply(r.getString("title")),
+                    once.apply(r.getString("question_variants")), r.getString("answer"),
+                    once.apply(r.getString("topic")), once.apply(r.getString("service")),
                     instant(r.getOffsetDateTime("effective_from")), instant(r.getOffsetDateTime("effective_to")),
-                    r.getString("citation_name"), r.getString("citation_number"), r.getString("citation_url"),
-                    index.wordsOf(r.getString("title") + "\n" + r.getString("question_variants") + "\n"
-                            + r.getString("answer")))).toList();
-            out.add(new ArticleSnapshot(id, first.getString("question_key"), first.getString("scope_region_code"),
-                    first.getBoolean("archived"), versions));
-        });
-        return out;
+                    once.apply(r.getString("citation_name")), once.apply(r.getString("citation_number")),
+                    once.apply(r.getString("citation_url")))).toList();
+            return new ArticleSnapshot(id, once.apply(first.getString("question_key")),
+                    once.apply(first.getString("scope_region_code")),
+                    first.getBoolean("archived"), versions);
+        }).toList();
     }
 
     private static Instant instant(OffsetDateTime t) {

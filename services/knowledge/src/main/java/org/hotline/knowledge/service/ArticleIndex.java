@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -27,13 +28,16 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -46,12 +50,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -64,7 +62,7 @@ import org.apache.lucene.util.QueryBuilder;
 public class ArticleIndex {
 
     private static final String AID = "aid";
-    private static final String VERSION = "ver";
+    private static final String SLOT = "slot";
     private static final String SCOPE = "scope";
     private static final String FROM = "from";
     private static final String TO = "to";
@@ -91,6 +89,13 @@ public class ArticleIndex {
     /** Bounds on query size, so that a pasted essay cannot blow Lucene's clause limit. */
     private static final int MAX_GROUPS = 40;
     private static final int MAX_BIGRAM_CHARS = 160;
+    /**
+     * Bigram and pinyin fields are only ever queried term by term, never as phrases: without positions the index of
+     * a 100,000-article corpus is smaller by a third and its scores are the same (BM25 uses frequencies and norms).
+     */
+    private static final FieldType TERMS_ONLY = termsOnly();
+    /** From this many articles a rebuild analyses them on every core. */
+    private static final int PARALLEL_REBUILD = 5_000;
     /** Function words of spoken questions that say nothing about the topic. */
     private static final Set<String> FILLERS = Set.of("我", "的", "了", "吗", "呢", "啊", "吧", "是", "在", "有", "能",
             "怎么", "怎样", "怎么样", "什么", "可以", "要", "会", "还", "就", "都", "这", "那", "个", "一", "和", "给",
@@ -104,12 +109,22 @@ public class ArticleIndex {
     private final HomophoneCorrection corrections = new HomophoneCorrection();
     private final Map<String, Set<UUID>> byTopic = new ConcurrentHashMap<>();
     /** Words of each version's title and 同义问法 ("id:version"): what the article is about, not what it mentions. */
-    private final Map<String, Set<String>> headWords = new ConcurrentHashMap<>();
+    private final Map<IndexedVersion, WordSet> headWords = new ConcurrentHashMap<>();
+    /** Words of each version's whole text, for the confidence measure. */
+    private final Map<IndexedVersion, WordSet> contentWords = new ConcurrentHashMap<>();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<UUID, ArticleSnapshot> catalogue = new ConcurrentHashMap<>();
-    private final Map<String, Set<UUID>> byQuestionKey = new ConcurrentHashMap<>();
+    /** Question key -> scope -> article: the most local article of a key is a look-up per scope of the chain. */
+    private final Map<String, Map<String, UUID>> byQuestionKey = new ConcurrentHashMap<>();
+    /**
+     * Lucene document -> article version, through the document's {@value #SLOT} doc value: reading stored fields for
+     * every hit would decompress a block of documents each time.
+     */
+    private final Map<Long, IndexedVersion> slots = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Long>> slotsOfArticle = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean ready;
 
     public ArticleIndex(Vocabulary vocabulary) {
@@ -154,9 +169,20 @@ public class ArticleIndex {
             byQuestionKey.clear();
             byTopic.clear();
             headWords.clear();
-            for (ArticleSnapshot a : articles) {
-                add(a);
-            }
+            contentWords.clear();
+            slots.clear();
+            slotsOfArticle.clear();
+            // Analysing the text is most of the work: on a large corpus every core takes a share (IndexWriter is
+            // thread-safe). Small ones stay in order, so that equal scores keep ranking in the database's order.
+            (articles.size() > PARALLEL_REBUILD ? articles.parallelStream() : articles.stream()).forEach(a -> {
+                try {
+                    add(a);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            // One segment: every query then looks each term up once instead of once per flushed segment.
+            writer.forceMerge(1);
             searchers.maybeRefreshBlocking();
             ready = true;
         } catch (IOException e) {
@@ -171,12 +197,17 @@ public class ArticleIndex {
             writer.deleteDocuments(new Term(AID, id.toString()));
             ArticleSnapshot old = catalogue.remove(id);
             if (old != null) {
-                Set<UUID> same = byQuestionKey.get(old.questionKey());
+                Map<String, UUID> same = byQuestionKey.get(old.questionKey());
                 if (same != null) {
-                    same.remove(id);
+                    same.remove(old.scope(), id);
                 }
+                slotsOfArticle.getOrDefault(id, List.of()).forEach(slots::remove);
+                slotsOfArticle.remove(id);
                 byTopic.values().forEach(ids -> ids.remove(id));
-                old.versions().forEach(v -> headWords.remove(id + ":" + v.version()));
+                old.versions().forEach(v -> {
+                    headWords.remove(new IndexedVersion(id, v.version()));
+                    contentWords.remove(new IndexedVersion(id, v.version()));
+                });
             }
             if (article != null && !article.archived() && !article.versions().isEmpty()) {
                 add(article);
@@ -192,35 +223,66 @@ public class ArticleIndex {
             return;
         }
         catalogue.put(a.id(), a);
-        byQuestionKey.computeIfAbsent(a.questionKey(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
+        byQuestionKey.computeIfAbsent(a.questionKey(), k -> new ConcurrentHashMap<>()).put(a.scope(), a.id());
+        List<Long> articleSlots = new ArrayList<>(a.versions().size());
         for (ArticleSnapshot.PublishedVersion v : a.versions()) {
             byTopic.computeIfAbsent(v.topic(), k -> ConcurrentHashMap.newKeySet()).add(a.id());
-            headWords.put(a.id() + ":" + v.version(), wordsOf(v.title() + "\n" + v.questionVariants()));
+            // Each text is analysed once: its tokens give the word sets and are replayed into the index.
+            List<String> head = new ArrayList<>();
+            CachingTokenFilter title = analysed(v.title(), head);
+            CachingTokenFilter questions = analysed(v.questionVariants(), head);
+            List<String> all = new ArrayList<>(head);
+            CachingTokenFilter answer = analysed(v.answer(), all);
+            IndexedVersion indexed = new IndexedVersion(a.id(), v.version());
+            headWords.put(indexed, WordSet.of(head));
+            contentWords.put(indexed, WordSet.of(all));
             // Words of the title and 同义问法 are what homophone typos are corrected towards.
-            for (String w : tokens(words, "f", v.title() + "\n" + v.questionVariants())) {
-                corrections.learn(w);
-            }
+            head.forEach(corrections::learn);
+            long slot = nextSlot.incrementAndGet();
+            slots.put(slot, indexed);
+            articleSlots.add(slot);
             Document doc = new Document();
-            doc.add(new StringField(AID, a.id().toString(), Field.Store.YES));
-            doc.add(new StoredField(VERSION, v.version()));
+            doc.add(new StringField(AID, a.id().toString(), Field.Store.NO));
+            doc.add(new NumericDocValuesField(SLOT, slot));
             doc.add(new StringField(SCOPE, a.scope(), Field.Store.NO));
             doc.add(new LongPoint(FROM, v.effectiveFrom().toEpochMilli()));
             doc.add(new LongPoint(TO, v.effectiveTo() == null ? Long.MAX_VALUE : v.effectiveTo().toEpochMilli()));
-            doc.add(new TextField(TITLE, v.title(), Field.Store.NO));
-            doc.add(new TextField(QUESTIONS, v.questionVariants(), Field.Store.NO));
-            doc.add(new TextField(ANSWER, v.answer(), Field.Store.NO));
-            doc.add(new TextField(TITLE + BIGRAMS, v.title(), Field.Store.NO));
-            doc.add(new TextField(QUESTIONS + BIGRAMS, v.questionVariants(), Field.Store.NO));
-            doc.add(new TextField(ANSWER + BIGRAMS, v.answer(), Field.Store.NO));
-            doc.add(new TextField(PINYIN, String.join(" ", PinyinReading.pairs(v.title() + "\n" + v.questionVariants())),
-                    Field.Store.NO));
+            doc.add(new TextField(TITLE, title));
+            doc.add(new TextField(QUESTIONS, questions));
+            doc.add(new TextField(ANSWER, answer));
+            doc.add(new Field(TITLE + BIGRAMS, v.title(), TERMS_ONLY));
+            doc.add(new Field(QUESTIONS + BIGRAMS, v.questionVariants(), TERMS_ONLY));
+            doc.add(new Field(ANSWER + BIGRAMS, v.answer(), TERMS_ONLY));
+            doc.add(new Field(PINYIN, String.join(" ", PinyinReading.pairs(v.title() + "\n" + v.questionVariants())),
+                    TERMS_ONLY));
             writer.addDocument(doc);
         }
+        slotsOfArticle.put(a.id(), articleSlots);
     }
 
-    /** The words SmartChineseAnalyzer finds in {@code text}, used for the confidence measure. */
-    public Set<String> wordsOf(String text) {
-        return new HashSet<>(tokens(words, "f", text));
+    private static FieldType termsOnly() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    /** {@code text} analysed into words (added to {@code into}), cached so that indexing replays them. */
+    private CachingTokenFilter analysed(String text, List<String> into) throws IOException {
+        CachingTokenFilter cached = new CachingTokenFilter(words.tokenStream("f", text));
+        CharTermAttribute term = cached.addAttribute(CharTermAttribute.class);
+        cached.reset();
+        while (cached.incrementToken()) {
+            into.add(term.toString());
+        }
+        cached.end();
+        // Frees the analyzer's reused tokenizer for the next text; the cache stays readable.
+        cached.close();
+        return cached;
+    }
+
+    /** The article version a Lucene document stands for. */
+    private record IndexedVersion(UUID id, int version) {
     }
 
     /**
@@ -271,16 +333,16 @@ public class ArticleIndex {
         }
         try {
             TopDocs top = searcher.search(query, Math.max(60, limit * 6));
-            StoredFields stored = searcher.storedFields();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Map<String, double[]> bestByKey = new LinkedHashMap<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = stored.document(sd.doc);
-                ArticleSnapshot article = catalogue.get(UUID.fromString(doc.get(AID)));
+                IndexedVersion indexed = indexedVersion(leaves, sd.doc);
+                ArticleSnapshot article = indexed == null ? null : catalogue.get(indexed.id());
                 if (article == null) {
                     continue;
                 }
                 ArticleSnapshot.PublishedVersion inForce = article.inForce(at);
-                if (inForce == null || inForce.version() != doc.getField(VERSION).numericValue().intValue()) {
+                if (inForce == null || inForce.version() != indexed.version()) {
                     continue;
                 }
                 // A slightly higher weight for local articles: among close answers, the caller's own region's wins.
@@ -308,14 +370,20 @@ public class ArticleIndex {
         }
     }
 
+    private IndexedVersion indexedVersion(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(SLOT);
+        return values != null && values.advanceExact(doc - leaf.docBase) ? slots.get(values.longValue()) : null;
+    }
+
     private ArticleSnapshot mostLocal(String questionKey, List<String> scopes, Instant at) {
         // scopes are ordered most local first, so the first scope with an article in force wins.
+        Map<String, UUID> byScope = byQuestionKey.getOrDefault(questionKey, Map.of());
         for (String scope : scopes) {
-            for (UUID id : byQuestionKey.getOrDefault(questionKey, Set.of())) {
-                ArticleSnapshot a = catalogue.get(id);
-                if (a != null && a.scope().equals(scope) && a.inForce(at) != null) {
-                    return a;
-                }
+            UUID id = byScope.get(scope);
+            ArticleSnapshot a = id == null ? null : catalogue.get(id);
+            if (a != null && a.inForce(at) != null) {
+                return a;
             }
         }
         return null;
@@ -353,12 +421,14 @@ public class ArticleIndex {
         Integer[] order = new Integer[candidates.size()];
         for (int r = 0; r < candidates.size(); r++) {
             RankedArticle a = candidates.get(r);
-            Set<String> head = headWords.getOrDefault(a.article().id() + ":" + a.version().version(), Set.of());
+            IndexedVersion indexed = new IndexedVersion(a.article().id(), a.version().version());
+            WordSet head = headWords.getOrDefault(indexed, WordSet.EMPTY);
+            WordSet text = contentWords.getOrDefault(indexed, WordSet.EMPTY);
             double covered = 0;
             double headCovered = 0;
             for (int i = 0; i < groups.size(); i++) {
                 for (List<String> alternative : groups.get(i)) {
-                    if (a.version().words().containsAll(alternative)) {
+                    if (text.containsAll(alternative)) {
                         covered += weights[i];
                         break;
                     }
@@ -382,7 +452,7 @@ public class ArticleIndex {
         double first = combined[order[0]];
         double second = candidates.size() > 1 ? combined[order[1]] : 0;
         double margin = first <= 0 ? 0 : 1.0 - second / first;
-        Query highlightQuery = fieldQuery(ANSWER, groups);
+        List<String> highlighted = Snippet.wordsOf(groups);
         List<RankedArticle> out = new ArrayList<>(n);
         double topConfidence = 1;
         for (int k = 0; k < n; k++) {
@@ -396,25 +466,9 @@ public class ArticleIndex {
             }
             confidence = Math.max(0, Math.min(1, Math.round(confidence * 1000) / 1000.0));
             out.add(new RankedArticle(a.article(), a.version(), a.score(), confidence,
-                    highlight(highlightQuery, a.version().answer()), heads[r]));
+                    Snippet.of(a.version().answer(), highlighted), heads[r]));
         }
         return out;
-    }
-
-    private String highlight(Query query, String text) {
-        String fallback = new SimpleHTMLEncoder().encodeText(text.length() > 120 ? text.substring(0, 120) + "…" : text);
-        if (query == null) {
-            return fallback;
-        }
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(),
-                new QueryScorer(query, ANSWER));
-        highlighter.setTextFragmenter(new SimpleFragmenter(120));
-        try {
-            String fragment = highlighter.getBestFragment(words, ANSWER, text);
-            return fragment == null ? fallback : fragment;
-        } catch (IOException | InvalidTokenOffsetsException e) {
-            return fallback;
-        }
     }
 
     /** One field's query: every word group is optional, each group matches any of its alternatives. */
@@ -573,8 +627,7 @@ public class ArticleIndex {
     public RankedArticle asRanked(ArticleSnapshot article, Instant at, double confidence) {
         ArticleSnapshot.PublishedVersion v = article.inForce(at);
         String answer = v.answer();
-        return new RankedArticle(article, v, 0, confidence, new SimpleHTMLEncoder().encodeText(
-                answer.length() > 120 ? answer.substring(0, 120) + "…" : answer));
+        return new RankedArticle(article, v, 0, confidence, Snippet.plain(answer));
     }
 
     private void learnVocabulary() {

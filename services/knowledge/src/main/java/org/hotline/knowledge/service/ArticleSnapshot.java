@@ -2,17 +2,16 @@ package org.hotline.knowledge.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the search index knows of an article: its identity, scope and every published version. */
 public record ArticleSnapshot(UUID id, String questionKey, String scope, boolean archived,
         List<PublishedVersion> versions) {
 
-    /** One published version, with the words it contains (for the confidence measure). */
+    /** One published version. */
     public record PublishedVersion(int version, String title, String questionVariants, String answer, String topic,
             String service, Instant effectiveFrom, Instant effectiveTo, String citationName, String citationNumber,
-            String citationUrl, Set<String> words) {
+            String citationUrl) {
 
         /** Whether this version's own validity covers {@code at}. */
         public boolean validAt(Instant at) {

@@ -26,12 +26,16 @@ import org.hotline.knowledge.repository.ArticleSnapshotRepository;
 @ApplicationScoped
 public class IndexFreshness {
 
+    /** Payload that asks every replica to rebuild its whole index (after rows were written outside the API). */
+    static final String REBUILD = "rebuild";
+
     private final ArticleIndex index;
     private final ArticleSnapshotRepository snapshots;
     private final SeedLoader seeds;
     private final KnowledgeConfig config;
     private final VocabularyEditing vocabulary;
     private final WithheldNumbers withheld;
+    private final AgencyContacts agencies;
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final AtomicInteger subscriptions = new AtomicInteger();
@@ -39,7 +43,8 @@ public class IndexFreshness {
     private PgSubscriber subscriber;
 
     public IndexFreshness(ArticleIndex index, ArticleSnapshotRepository snapshots, SeedLoader seeds,
-            KnowledgeConfig config, VocabularyEditing vocabulary, WithheldNumbers withheld, Vertx vertx,
+            KnowledgeConfig config, VocabularyEditing vocabulary, WithheldNumbers withheld, AgencyContacts agencies,
+            Vertx vertx, io.micrometer.core.instrument.MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -49,7 +54,9 @@ public class IndexFreshness {
         this.config = config;
         this.vocabulary = vocabulary;
         this.withheld = withheld;
+        this.agencies = agencies;
         this.vertx = vertx;
+        metrics.gauge("hotline_knowledge_index_articles", index, ArticleIndex::articleCount);
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
     }
@@ -60,7 +67,9 @@ public class IndexFreshness {
         }
         vocabulary.reload().await().atMost(Duration.ofMinutes(1));
         withheld.reload().await().atMost(Duration.ofMinutes(1));
-        rebuild().await().atMost(Duration.ofMinutes(2));
+        agencies.reload().await().atMost(Duration.ofMinutes(1));
+        // A 100,000-article corpus takes a minute or two on two busy cores.
+        rebuild().await().atMost(Duration.ofMinutes(10));
         // Start-up (and so readiness) waits until this replica listens: a change made before that would be missed.
         listen().await().atMost(Duration.ofSeconds(30));
     }
@@ -85,13 +94,20 @@ public class IndexFreshness {
                     listening.complete(null);
                     if (subscriptions.incrementAndGet() > 1) {
                         Log.info("Change notifications resumed; rebuilding the knowledge index");
-                        vocabulary.reload().chain(withheld::reload).chain(this::rebuild)
+                        vocabulary.reload().chain(withheld::reload).chain(agencies::reload).chain(this::rebuild)
                                 .subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
                     }
                 })
                 .handler(payload -> {
                     if (WithheldNumbers.CHANGE.equals(payload.trim())) {
-                        withheld.reload().subscribe().with(ok -> { }, f -> Log.error("Withheld numbers reload failed", f));
+                        withheld.reload().chain(agencies::reload)
+                                .subscribe().with(ok -> { }, f -> Log.error("Directory reload failed", f));
+                        return;
+                    }
+                    if (REBUILD.equals(payload.trim())) {
+                        // After a bulk load straight into the tables (an import, the bench corpus): one rebuild.
+                        Log.info("Rebuild requested; rebuilding the knowledge index");
+                        rebuild().subscribe().with(ok -> { }, f -> Log.error("Index rebuild failed", f));
                         return;
                     }
                     if ("vocabulary".equals(payload.trim())) {

@@ -104,7 +104,8 @@ public class InstitutionDirectory {
         i.id = UUID.randomUUID();
         i.createdAt = now;
         apply(i, input, now);
-        return institutions.persist(i);
+        // Every replica re-reads the agency numbers it gives in answers (held in memory, AgencyContacts).
+        return institutions.persist(i).call(x -> withheldNumbers.changed());
     }
 
     @WithTransaction
@@ -115,7 +116,7 @@ public class InstitutionDirectory {
             tenantCheck.accept(input.regionCode().substring(0, 2));
             apply(i, input, OffsetDateTime.now(ZoneOffset.UTC));
             return i;
-        });
+        }).call(i -> withheldNumbers.changed());
     }
 
     /** Marks a phone verified by its owner: clears its dead reports and gives it back to automatic answers. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.knowledge.config.KnowledgeConfig;
-import org.hotline.knowledge.repository.DirectoryContactRepository;
 import org.hotline.knowledge.repository.DirectoryContactRepository.Contact;
 import org.hotline.knowledge.repository.KnowledgeGapRepository;
 
@@ -20,14 +19,17 @@ public class PolicyAnswers {
     private static final int MAX_RESULTS = 50;
 
     private final ArticleIndex index;
-    private final DirectoryContactRepository contacts;
+    private final AgencyContacts contacts;
     private final KnowledgeGapRepository gaps;
     private final KnowledgeConfig config;
     private final MeterRegistry metrics;
     private final AskCounts asks;
     private final WithheldNumbers withheld;
+    /** One counter per tenant, found and mode, looked up once: building a meter id on every answer shows in profiles. */
+    private final java.util.concurrent.ConcurrentMap<String, io.micrometer.core.instrument.Counter> answerCounters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    public PolicyAnswers(ArticleIndex index, DirectoryContactRepository contacts, KnowledgeGapRepository gaps,
+    public PolicyAnswers(ArticleIndex index, AgencyContacts contacts, KnowledgeGapRepository gaps,
             KnowledgeConfig config, MeterRegistry metrics, AskCounts asks, WithheldNumbers withheld) {
         this.index = index;
         this.asks = asks;
@@ -66,9 +68,9 @@ public class PolicyAnswers {
         // Lucene blocks: run it on a worker thread and come back to the caller's Vert.x context.
         return VertxContextSupport.executeBlocking(() -> AnswerComposer.compose(index, text, scope, when, threshold,
                         config.answers().alternatives(), asks::of))
-                .flatMap(c -> contacts.liveAgencyContacts(scope.chain()).flatMap(live -> {
-                    metrics.counter("hotline_knowledge_answers_total", "tenant", scope.tenant(),
-                            "found", String.valueOf(c.found()), "mode", c.mode().name().toLowerCase()).increment();
+                .flatMap(c -> {
+                    List<Contact> live = contacts.of(scope.chain());
+                    answerCounter(scope.tenant(), c.found(), c.mode()).increment();
                     if (c.found()) {
                         asks.asked(c.best().article().questionKey());
                         return Uni.createFrom().item(new Answer(true, c.confidence(), masked(c.best()),
@@ -80,7 +82,13 @@ public class PolicyAnswers {
                                     best == null ? null : best.article().id(), c.confidence())
                             .map(gapId -> new Answer(false, c.confidence(), best, masked(c.alternatives()), live, gapId,
                                     c.normalised(), c.mode(), null));
-                }));
+                });
+    }
+
+    private io.micrometer.core.instrument.Counter answerCounter(String tenant, boolean found, AnswerComposer.Mode mode) {
+        return answerCounters.computeIfAbsent(tenant + '/' + found + '/' + mode, k -> metrics.counter(
+                "hotline_knowledge_answers_total", "tenant", tenant, "found", String.valueOf(found), "mode",
+                mode.name().toLowerCase()));
     }
 
     /** A page of ranked articles for {@code query}. */
@@ -123,7 +131,7 @@ public class PolicyAnswers {
         }
         ArticleSnapshot.PublishedVersion copy = new ArticleSnapshot.PublishedVersion(v.version(), title,
                 v.questionVariants(), answer, v.topic(), v.service(), v.effectiveFrom(), v.effectiveTo(),
-                v.citationName(), v.citationNumber(), v.citationUrl(), v.words());
+                v.citationName(), v.citationNumber(), v.citationUrl());
         return new RankedArticle(r.article(), copy, r.score(), r.confidence(), withheld.mask(r.highlight()),
                 r.headCoverage());
     }

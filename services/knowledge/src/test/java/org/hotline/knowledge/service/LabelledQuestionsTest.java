@@ -64,8 +64,7 @@ class LabelledQuestionsTest {
             snapshots.add(new ArticleSnapshot(UUID.randomUUID(), s.key(), s.scope(), false, List.of(
                     new ArticleSnapshot.PublishedVersion(1, s.title(), s.variants(), s.answer(), s.topic(), s.service(),
                             s.from().toInstant(), s.to() == null ? null : s.to().toInstant(), s.citationName(),
-                            s.citationNumber(), s.citationUrl(),
-                            index.wordsOf(s.title() + "\n" + s.variants() + "\n" + s.answer())))));
+                            s.citationNumber(), s.citationUrl()))));
         }
         index.rebuild(snapshots);
     }
