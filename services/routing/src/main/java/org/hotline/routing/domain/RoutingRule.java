@@ -16,8 +16,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One routing rule of a tenant: what it matches, where the order goes and in what time limit. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "routing_rule")
 public class RoutingRule extends PanacheEntityBase {

@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A unit (承办单位) of a tenant that handles work orders: an agency, an office or a department inside one. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "unit")
 public class Unit extends PanacheEntityBase {

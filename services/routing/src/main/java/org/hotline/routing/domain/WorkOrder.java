@@ -13,11 +13,21 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+import org.hotline.common.tenancy.CallerTenant;
+import org.hotline.common.tenancy.TenantFilter;
 
 /**
  * A work order (工单): the citizen's matter, the unit that owns it, its deadlines and where it stands. Updates write
  * only changed columns so that the warning sweep's single-column updates are never overwritten by a stale copy.
  */
+// Declared once per persistence unit; every tenant-owned entity of the service carries @Filter (docs/security.md).
+@FilterDef(name = TenantFilter.NAME, defaultCondition = TenantFilter.CONDITION, autoEnabled = true,
+        applyToLoadByKey = true, parameters = @ParamDef(name = TenantFilter.PARAMETER, type = String.class,
+                resolver = CallerTenant.class))
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "work_order")
 @DynamicUpdate

@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One entry of a work order's append-only audit trail (可回溯): who did what, when, and why. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "work_order_history")
 public class WorkOrderHistory extends PanacheEntityBase {

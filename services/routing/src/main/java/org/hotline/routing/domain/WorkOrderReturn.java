@@ -9,11 +9,25 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.audit.AuditedCase;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A unit's request to return an order (退单) and the hotline centre's arbitration of it. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "work_order_return")
-public class WorkOrderReturn extends PanacheEntityBase {
+public class WorkOrderReturn extends PanacheEntityBase implements AuditedCase {
+
+    @Override
+    public String auditId() {
+        return workOrderId.toString();
+    }
+
+    @Override
+    public String auditTenant() {
+        return tenant;
+    }
 
     /** Why a unit returns an order. */
     public enum ReasonCode { NOT_OUR_REGION, NOT_OUR_BUSINESS, INSUFFICIENT_INFORMATION, DUPLICATE, OTHER }

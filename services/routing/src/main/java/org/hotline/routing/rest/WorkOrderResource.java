@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.hotline.common.audit.AuditAction;
+import org.hotline.common.audit.Audited;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.routing.domain.WorkOrderHistory;
@@ -105,6 +107,7 @@ public class WorkOrderResource {
             description = "Honours Idempotency-Key: the same key returns the first order (200) instead of a new one "
                     + "(201). E.g. {\"regionCode\":\"370300\",\"category\":\"ONLINE_PRE_REVIEW\",\"subcategory\":\"跨省就医备案\","
                     + "\"title\":\"异地就医备案未通过\",\"description\":\"…\",\"citizenPhone\":\"13905330000\",\"channel\":\"PHONE\"}")
+    @Audited(resource = "work-order", action = AuditAction.CREATE)
     public Uni<Response> create(
             @Parameter(example = "c0a8012e-7f1b-4c1e-9a51-3c3f0f3f1a11") @HeaderParam("Idempotency-Key") String key,
             NewWorkOrderBody body) {
@@ -137,6 +140,7 @@ public class WorkOrderResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.LEADER, Roles.HANDLER, Roles.SERVICE })
     @Operation(summary = "One work order (404 when it is not visible to the caller)")
+    @Audited(resource = "work-order", action = AuditAction.READ)
     public Uni<WorkOrderView> get(@PathParam("id") UUID id) {
         return service.get(callers.current(), id);
     }
@@ -147,6 +151,7 @@ public class WorkOrderResource {
     @Operation(summary = "Reveal the citizen's number to call them (回访, the handling unit); recorded in the audit trail",
             description = "Agents and tenant admins of the order's tenant, handlers of the unit handling it. Lists and "
                     + "the order itself show only citizenPhoneMasked. E.g. {\"purpose\":\"回访\"}")
+    @Audited(resource = "work-order", action = AuditAction.READ)
     public Uni<CentreActions.CitizenPhone> revealPhone(@PathParam("id") UUID id, RevealBody body) {
         return centre.revealPhone(callers.current(), id, body == null ? null : body.purpose());
     }
@@ -156,6 +161,7 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "The centre moves an open order into the claim pool (抢单), CITY (default) or PROVINCE",
             description = "E.g. {\"scope\":\"CITY\",\"reason\":\"单位人手不足\"}; the deadline keeps running.")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> moveToPool(@PathParam("id") UUID id, PoolBody body) {
         return centre.moveToPool(callers.current(), id, body == null ? null : body.scope(), body == null ? null : body.reason());
     }
@@ -180,6 +186,7 @@ public class WorkOrderResource {
     @Path("/{id}/accept")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "The unit signs for the order (签收)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> accept(@PathParam("id") UUID id) {
         return service.accept(callers.current(), id);
     }
@@ -190,6 +197,7 @@ public class WorkOrderResource {
     @Operation(summary = "Claim a pooled order for the handler's unit (抢单)",
             description = "Exactly one concurrent claim wins; the others get 409 already-claimed. The claim is a lease: "
                     + "accept before claimExpiresAt or the order goes back to the pool.")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> claim(@PathParam("id") UUID id) {
         return pool.claim(callers.current(), id);
     }
@@ -198,6 +206,7 @@ public class WorkOrderResource {
     @Path("/{id}/reply")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "The unit's reply (办结)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reply(@PathParam("id") UUID id, ReplyBody body) {
         return service.reply(callers.current(), id, body == null ? null : body.reply());
     }
@@ -206,6 +215,7 @@ public class WorkOrderResource {
     @Path("/{id}/pause")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Pause the clock while the citizen supplies material (补充材料)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> pause(@PathParam("id") UUID id, ReasonBody body) {
         return service.pause(callers.current(), id, body == null ? null : body.reason());
     }
@@ -215,6 +225,7 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.HANDLER, Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Restart the clock with the working time left when it paused",
             description = "materialReceivedAt (optional, not before the pause) restarts it from when the material arrived.")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> resume(@PathParam("id") UUID id, ResumeBody body) {
         return service.resume(callers.current(), id, body == null ? null : body.reason(),
                 body == null ? null : body.materialReceivedAt());
@@ -224,6 +235,7 @@ public class WorkOrderResource {
     @Path("/{id}/extension-requests")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Ask the hotline centre for more working days (延期)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> requestExtension(@PathParam("id") UUID id, ExtensionBody body) {
         return service.requestExtension(callers.current(), id, body == null ? null : body.workingDays(),
                 body == null ? null : body.reason());
@@ -233,6 +245,7 @@ public class WorkOrderResource {
     @Path("/{id}/extension-decision")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "The hotline centre approves or refuses the pending extension")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> decideExtension(@PathParam("id") UUID id, ExtensionDecisionBody body) {
         if (body == null || body.approved() == null) {
             throw ProblemException.invalidField("approved", "is required: true or false");
@@ -245,6 +258,7 @@ public class WorkOrderResource {
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Ask to return the order (退单) with a reason code; the hotline centre arbitrates",
             description = "409 return-budget-exhausted once the order's return budget (default 2) is used.")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<Response> requestReturn(@PathParam("id") UUID id, ReturnBody body) {
         return service.requestReturn(callers.current(), id, body == null ? null : body.reasonCode(),
                         body == null ? null : body.reason())
@@ -256,6 +270,7 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Arbitrate a return: APPROVED (to targetUnitId, counts against nobody) or REFUSED "
             + "(stays with the unit, counts against it)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> arbitrate(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             ArbitrationBody body) {
         if (body == null) {
@@ -268,6 +283,7 @@ public class WorkOrderResource {
     @Path("/{id}/reassign")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "The hotline centre sends an open order to another unit")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reassign(@PathParam("id") UUID id, ReassignBody body) {
         return service.reassign(callers.current(), id, body == null ? null : body.targetUnitId(),
                 body == null ? null : body.reason());
@@ -277,6 +293,7 @@ public class WorkOrderResource {
     @Path("/{id}/callback")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Record the callback (回访); unsatisfied reopens the order for rework")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> callback(@PathParam("id") UUID id, CallbackBody body) {
         return service.callback(callers.current(), id, body == null ? null : body.satisfied(),
                 body == null ? null : body.note());
@@ -286,6 +303,7 @@ public class WorkOrderResource {
     @Path("/{id}/close")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Close a called-back order (or a replied one with a reason)")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> close(@PathParam("id") UUID id, ReasonBody body) {
         return service.close(callers.current(), id, body == null ? null : body.reason());
     }
@@ -295,6 +313,7 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.SERVICE, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Return a replied or closed order to its unit for rework (退回重办)",
             description = "The second reopen makes it supervised.")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reopen(@PathParam("id") UUID id, ReopenBody body) {
         return service.reopen(callers.current(), id, body == null ? null : body.reason(),
                 body == null ? null : body.source());
@@ -304,6 +323,7 @@ public class WorkOrderResource {
     @Path("/{id}/supervise")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.LEADER, Roles.SERVICE, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Make the order a supervised case (督办件): shorter limit, the unit's leader is notified")
+    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> supervise(@PathParam("id") UUID id, ReasonBody body) {
         return service.supervise(callers.current(), id, body == null ? null : body.reason());
     }

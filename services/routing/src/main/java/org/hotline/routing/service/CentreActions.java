@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hotline.common.audit.AuditedCase;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.routing.domain.PoolScope;
 import org.hotline.routing.domain.WorkOrderStatus;
@@ -28,7 +29,18 @@ public class CentreActions {
     }
 
     /** The citizen's number in full, for a call. */
-    public record CitizenPhone(UUID workOrderId, String citizenPhone, String citizenName) {
+    public record CitizenPhone(UUID workOrderId, String tenant, String citizenPhone, String citizenName)
+            implements AuditedCase {
+
+        @Override
+        public String auditId() {
+            return workOrderId.toString();
+        }
+
+        @Override
+        public String auditTenant() {
+            return tenant;
+        }
     }
 
     /**
@@ -50,7 +62,7 @@ public class CentreActions {
                 throw ProblemException.notFound("citizen-phone-missing", "The citizen left no phone number on this order.");
             }
             return journal.record(o, caller, "PHONE_REVEALED", o.status, why == null ? "citizen's number revealed" : why,
-                    null, null).replaceWith(new CitizenPhone(o.id, o.citizenPhone, o.citizenName));
+                    null, null).replaceWith(new CitizenPhone(o.id, o.tenant, o.citizenPhone, o.citizenName));
         });
     }
 

@@ -2,6 +2,7 @@ package org.hotline.routing.service;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hotline.common.audit.AuditedCase;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.routing.domain.Unit;
 import org.hotline.routing.domain.WorkOrder;
@@ -16,7 +17,17 @@ public record WorkOrderView(UUID id, String tenant, String idempotencyKey, Strin
         Long remainingWorkingMinutes, String warningLevel, boolean supervised, int reopenCount, int returnsUsed,
         int returnBudget, String reply, Instant repliedAt, Instant callbackDueAt, String satisfaction,
         Integer extensionRequestedDays, String statusNotes, Instant createdAt, Instant updatedAt, Instant closedAt,
-        boolean created, Integer deadlineYearWithoutData, String deadlineWarning) {
+        boolean created, Integer deadlineYearWithoutData, String deadlineWarning) implements AuditedCase {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
+
+    @Override
+    public String auditTenant() {
+        return tenant;
+    }
 
     static WorkOrderView of(WorkOrder o, Unit unit, Unit first, boolean created) {
         return new WorkOrderView(o.id, o.tenant, o.idempotencyKey, o.status.name(), o.status.open311(),
