@@ -265,6 +265,7 @@ class ConsoleBrowserIT {
                 Locator assignments = page.getByTestId("assignments").locator("li");
                 assertThat(assignments).hasCount(1);
                 assertThat(assignments.first()).containsText("评价截止");
+                assertThat(assignments.first()).containsText(TITLE);
                 assignments.first().getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
                 assertThat(page.locator("h1")).hasText(TITLE);
 

@@ -44,8 +44,18 @@ public class EvaluatorDeskResource {
         Staff staff = current.require(Screen.EVALUATOR);
         TemplateInstance page = pages.page("evaluator", Screen.EVALUATOR).data("workOrderId", workOrderId)
                 .data("regionCode", regionCode);
+        // The list has no case titles nor form states: each assignment's detail adds them (a week is a few dozen).
         return calls.get(staff, Service.EVALUATION, "/api/v1/assignments?status=OPEN&size=50")
-                .map(a -> page.data("assignments", pages.data(a.path("items"))))
+                .chain(a -> {
+                    List<Uni<com.fasterxml.jackson.databind.JsonNode>> details = new java.util.ArrayList<>();
+                    a.path("items").forEach(i -> details.add(calls.get(staff, Service.EVALUATION,
+                            "/api/v1/assignments/" + i.path("id").asText()).onFailure().recoverWithItem(() -> null)));
+                    if (details.isEmpty()) {
+                        return Uni.createFrom().item(page.data("assignments", List.of()));
+                    }
+                    return Uni.join().all(details).andFailFast().map(list -> page.data("assignments",
+                            list.stream().filter(java.util.Objects::nonNull).map(pages::data).toList()));
+                })
                 .onFailure().recoverWithItem(() -> page.data("assignments", null));
     }
 
