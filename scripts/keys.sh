@@ -11,3 +11,10 @@ if [[ ! -s "$HOTLINE_JWT_PRIVATE_KEY" || ! -s "$HOTLINE_JWT_PUBLIC_KEY" ]]; then
   openssl pkey -in "$HOTLINE_JWT_PRIVATE_KEY" -pubout -out "$HOTLINE_JWT_PUBLIC_KEY" 2>/dev/null
   echo "keys: created a local signing key pair in $HOTLINE_KEYS_DIR" >&2
 fi
+# The HMAC key of intake's pseudonymous caller keys (first-contact resolution), created once beside the JWT keys.
+HOTLINE_CALLER_KEY_FILE="$HOTLINE_KEYS_DIR/callerKey.secret"
+if [[ ! -s "$HOTLINE_CALLER_KEY_FILE" ]]; then
+  mkdir -p "$HOTLINE_KEYS_DIR" && chmod 700 "$HOTLINE_KEYS_DIR"
+  (umask 077 && openssl rand -hex 32 >"$HOTLINE_CALLER_KEY_FILE")
+fi
+export HOTLINE_INTAKE_CALLER_KEY_SECRET="${HOTLINE_INTAKE_CALLER_KEY_SECRET:-$(cat "$HOTLINE_CALLER_KEY_FILE")}"
