@@ -3,11 +3,11 @@
 SERVICES=(routing knowledge intake evaluation appraisal console)
 declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084 [appraisal]=8085 [console]=8080)
 # Extra JVM options per service: make run starts the console in its `local` profile, which has the development login.
-declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local" [knowledge]="-Xmx256m")
-# JVM options of every service under `make run` (and `make bench SCENARIO=startup`): a heap sized to the services'
-# live data (30-40 MB after a full GC), so that a JVM stays well under 300 MB resident (384 MB heaps grew to 600+ MB
-# RSS under load); knowledge gets more (above) for a large article corpus. SerialGC suits one or two cores.
-RUN_JVM_OPTS="-Xms32m -Xmx128m -XX:+UseSerialGC -Duser.timezone=UTC"
+declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local")
+# JVM options of every service under `make run` (and `make bench SCENARIO=startup`). The services' live data is small
+# (routing: 33 MB after a full GC) and a smaller heap would keep RSS near 300 MB, but under overload the queued
+# requests fill it: routing with -Xmx128m ran out of heap with thousands of gRPC calls waiting (docs/benchmarks.md).
+RUN_JVM_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
