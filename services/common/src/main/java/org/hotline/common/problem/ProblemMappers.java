@@ -123,7 +123,7 @@ public class ProblemMappers {
     /**
      * Whether {@code e} (or a cause) says the database cannot be reached or dropped the connection: connection
      * errors (SQLSTATE class 08), too many connections (53300), an administrator or crash shutdown (57P01-57P03),
-     * a closed, reset or refused connection.
+     * a closed, reset or refused connection, no free pooled connection within the pool's wait.
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -135,6 +135,11 @@ public class ProblemMappers {
             // A reset socket is the database's: the REST layer talks to no other peer by raw socket (gRPC peers fail
             // with a Status), and pg_terminate_backend or a failover shows up as "Connection reset".
             if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException) {
+                return true;
+            }
+            // The pool found no free connection in time (overload, make bench's spike): Vert.x fails the wait with a
+            // bare "Timeout"; the client should come back later (503 with Retry-After), it did nothing wrong (500).
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
                 return true;
             }
         }
