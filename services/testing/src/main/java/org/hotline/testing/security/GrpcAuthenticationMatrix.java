@@ -65,9 +65,8 @@ public final class GrpcAuthenticationMatrix {
      */
     public static GrpcAuthenticationMatrix of(List<BindableService> services, String host, int port) {
         return new GrpcAuthenticationMatrix(services.stream()
-                .filter(s -> s.getClass().getName().startsWith("org.hotline.")
-                        && !s.getClass().getName().startsWith("org.hotline.contracts.")
-                        && !s.getClass().getSimpleName().startsWith("StandIn"))
+                .filter(s -> implementation(s).getClass().getName().startsWith("org.hotline.")
+                        && !implementation(s).getClass().getSimpleName().startsWith("StandIn"))
                 .toList(), host, port);
     }
 
@@ -86,7 +85,7 @@ public final class GrpcAuthenticationMatrix {
         List<String> out = new ArrayList<>();
         try {
             for (BindableService service : services) {
-                Set<String> roles = rolesOf(service.getClass());
+                Set<String> roles = rolesOf(implementation(service).getClass());
                 for (ServerMethodDefinition<?, ?> method : service.bindService().getMethods()) {
                     MethodDescriptor<byte[], byte[]> descriptor = MethodDescriptor.<byte[], byte[]>newBuilder()
                             .setType(method.getMethodDescriptor().getType())
@@ -109,6 +108,26 @@ public final class GrpcAuthenticationMatrix {
             channel.shutdownNow();
         }
         return out;
+    }
+
+    /**
+     * The class that implements a service: a bean generated from the contracts ({@code XxxBean}) delegates to the
+     * service's implementation of the Mutiny interface, which carries the {@code @RolesAllowed}.
+     */
+    private static Object implementation(BindableService service) {
+        for (Class<?> c = service.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field delegate = c.getDeclaredField("delegate");
+                delegate.setAccessible(true);
+                Object target = delegate.get(service);
+                return target == null ? service : target;
+            } catch (NoSuchFieldException e) {
+                // not a generated bean at this level
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return service;
+            }
+        }
+        return service;
     }
 
     private static Set<String> rolesOf(Class<?> type) {

@@ -80,7 +80,7 @@ public final class RestAuthenticationMatrix {
         checked++;
         String path = op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json, */*;q=0.1");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
