@@ -54,7 +54,9 @@ public class PublicCaseResource {
     @APIResponse(responseCode = "429", description = "Too many look-ups from this client; retry later")
     public Uni<PublicCaseView> get(@Parameter(example = "7KQ2M9XH4RTP") @PathParam("code") String code,
             @Context HttpServerRequest request) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // A forwarded address that names no host (e.g. X-Forwarded-For: unknown) has no host address: one bucket.
+        String client = request.remoteAddress() == null || request.remoteAddress().hostAddress() == null ? "unknown"
+                : request.remoteAddress().hostAddress();
         if (!limiter.allow(client)) {
             long wait = limiter.retryAfterSeconds();
             throw ProblemException.tooManyRequests("Too many case look-ups from your address; try again in " + wait
