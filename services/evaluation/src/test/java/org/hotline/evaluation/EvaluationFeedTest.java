@@ -204,4 +204,26 @@ class EvaluationFeedTest {
             channel.shutdownNow();
         }
     }
+
+    @Test
+    void recordingAndReadingAnEvaluationAreInTheAccessAuditOfItsProvinceOnly() throws Throwable {
+        String evaluator = TestTokens.bearer("evaluator", "37");
+        String id = given().header("Authorization", evaluator).contentType("application/json")
+                .body(draft(knownCase(), "SATISFIED", 5))
+                .when().post("/api/v1/evaluations").then().statusCode(201).extract().path("id");
+        given().header("Authorization", evaluator).when().get("/api/v1/evaluations/" + id).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("evaluator", "42")).when().get("/api/v1/evaluations/" + id)
+                .then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "37"))
+                .when().get("/api/v1/audit-events?resourceType=evaluation&resourceId=" + id)
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items.action", org.hamcrest.Matchers.contains("READ", "CREATE"))
+                .body("items.subject", org.hamcrest.Matchers.everyItem(equalTo("evaluator@37")))
+                .body("items.tenant", org.hamcrest.Matchers.everyItem(equalTo("37")));
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42"))
+                .when().get("/api/v1/audit-events?resourceId=" + id).then().statusCode(200).body("total", equalTo(0));
+        given().header("Authorization", TestTokens.bearer("tenant-admin", "42"))
+                .when().get("/api/v1/audit-events?tenant=37").then().statusCode(403);
+        given().header("Authorization", evaluator).when().get("/api/v1/audit-events").then().statusCode(403);
+    }
 }

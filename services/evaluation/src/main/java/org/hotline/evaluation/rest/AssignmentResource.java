@@ -1,5 +1,6 @@
 package org.hotline.evaluation.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.hotline.common.audit.AuditAction;
+import org.hotline.common.audit.Audited;
+import org.hotline.common.audit.AuditedCase;
 import org.hotline.common.category.ServiceCategory;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
@@ -95,12 +99,32 @@ public class AssignmentResource {
             List<EvaluationForms.ContactAttempt> contactAttempts, String complainantVerdict,
             String complaintReasonable, String unitPerformedDuty, String evaluatorVerdict, boolean onSiteVerified,
             String onSiteNote, String notes, List<String> evidenceRefs, List<String> articleIds, String outcome,
-            Instant submittedAt, Instant updatedAt) {
+            Instant submittedAt, Instant updatedAt, @JsonIgnore String tenant) implements AuditedCase {
+
+        @Override
+        public String auditId() {
+            return assignmentId.toString();
+        }
+
+        @Override
+        public String auditTenant() {
+            return tenant;
+        }
     }
 
     /** One assignment with its case, form and knowledge links. */
     public record AssignmentDetailView(AssignmentView assignment, String evaluatorName, CaseView caseToEvaluate,
-            EvaluationView evaluation, List<KnowledgeLink> knowledge) {
+            EvaluationView evaluation, List<KnowledgeLink> knowledge) implements AuditedCase {
+
+        @Override
+        public String auditId() {
+            return assignment.id().toString();
+        }
+
+        @Override
+        public String auditTenant() {
+            return assignment.tenant();
+        }
     }
 
     /** A page of assignments. */
@@ -134,6 +158,7 @@ public class AssignmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One assignment with its case, the form and links to the knowledge search")
+    @Audited(resource = "assignment", action = AuditAction.READ)
     public Uni<AssignmentDetailView> get(@PathParam("id") UUID id) {
         return forms.detail(caller.scope(), id).map(d -> new AssignmentDetailView(AssignmentView.of(d.assignment()),
                 d.evaluator() == null ? null : d.evaluator().name, CaseView.of(d.caseToEvaluate()),
@@ -143,6 +168,7 @@ public class AssignmentResource {
     @GET
     @Path("/{id}/evaluation")
     @Operation(summary = "The evaluation form (draft or submitted)")
+    @Audited(resource = "assignment", action = AuditAction.READ)
     public Uni<EvaluationView> form(@PathParam("id") UUID id) {
         return forms.form(caller.scope(), id).map(this::view);
     }
@@ -151,6 +177,7 @@ public class AssignmentResource {
     @Path("/{id}/evaluation")
     @RolesAllowed({ Roles.EVALUATOR })
     @Operation(summary = "Save a draft", description = "Any field may still be missing; refused (409) once submitted.")
+    @Audited(resource = "assignment", action = AuditAction.UPDATE)
     public Uni<EvaluationView> saveDraft(@PathParam("id") UUID id, EvaluationForms.FormBody body) {
         return forms.saveDraft(caller.scope(), caller.subject(), id, body).map(this::view);
     }
@@ -164,6 +191,7 @@ public class AssignmentResource {
                     + "evaluation.evaluation.submitted. A retry (same Idempotency-Key, or the same body) answers the "
                     + "first submission with 200; the same key with another body is a 422 idempotency-key-reused; "
                     + "another body after submission is a 409 evaluation-already-submitted.")
+    @Audited(resource = "assignment", action = AuditAction.UPDATE)
     public Uni<Response> submit(
             @Parameter(example = "4b1c8f0e-5d2a-4c3b-9e7f-0a1b2c3d4e5f") @HeaderParam("Idempotency-Key") String key,
             @PathParam("id") UUID id, EvaluationForms.FormBody body) {
@@ -177,7 +205,8 @@ public class AssignmentResource {
                 forms.read(f.contactAttempts, new TypeReference<List<EvaluationForms.ContactAttempt>>() { }),
                 f.complainantVerdict, f.complaintReasonable, f.unitPerformedDuty, f.evaluatorVerdict, f.onSiteVerified,
                 f.onSiteNote, f.notes, forms.read(f.evidenceRefs, new TypeReference<List<String>>() { }),
-                forms.read(f.articles, new TypeReference<List<String>>() { }), f.outcome, f.submittedAt, f.updatedAt);
+                forms.read(f.articles, new TypeReference<List<String>>() { }), f.outcome, f.submittedAt, f.updatedAt,
+                f.tenant);
     }
 
     /** Search links for the case's category and region, and links to the articles already cited. */

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.hotline.common.audit.AuditAction;
+import org.hotline.common.audit.Audited;
+import org.hotline.common.audit.AuditedCase;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.common.security.TenantContext;
@@ -48,7 +51,17 @@ public class EvaluationResource {
 
     /** An evaluation as the API shows it. */
     public record EvaluationView(UUID id, String tenant, UUID workOrderId, String regionCode, String verdict,
-            int score, String evaluator, Instant recordedAt) {
+            int score, String evaluator, Instant recordedAt) implements AuditedCase {
+
+        @Override
+        public String auditId() {
+            return id.toString();
+        }
+
+        @Override
+        public String auditTenant() {
+            return tenant;
+        }
 
         static EvaluationView of(Evaluation e) {
             return new EvaluationView(e.id, e.tenant, e.workOrderId, e.regionCode, e.verdict.name(), e.score,
@@ -61,6 +74,7 @@ public class EvaluationResource {
             description = "The work order must be a case evaluation follows from routing's feed, in your tenant "
                     + "(404 case-not-found otherwise). Publishes evaluation.evaluation.recorded. A retry with the same Idempotency-Key returns "
                     + "the first evaluation (200) instead of recording another.")
+    @Audited(resource = "evaluation", action = AuditAction.CREATE)
     public Uni<Response> record(
             @Parameter(example = "7c1e9a52-0f7e-4b8e-a1d5-5c1b7e0e9f00") @HeaderParam("Idempotency-Key") String key,
             EvaluationDraft draft, @Context UriInfo uri) {
@@ -74,6 +88,7 @@ public class EvaluationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an evaluation")
+    @Audited(resource = "evaluation", action = AuditAction.READ)
     public Uni<EvaluationView> get(@PathParam("id") UUID id) {
         return evaluations.findScoped(caller.scope(), id).map(e -> {
             if (e == null) {

@@ -8,8 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** An agent's current state in the queue (tenant and pooling region) it serves. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "agent_state")
 public class AgentState extends PanacheEntityBase {

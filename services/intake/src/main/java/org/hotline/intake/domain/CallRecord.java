@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A phone call with every timestamp the switch reported; its state is derived from them, so order does not matter. */
+@Filter(name = TenantFilter.NAME, condition = TenantFilter.CONDITION_OR_UNCLAIMED)
 @Entity
 @Table(name = "call_record")
 public class CallRecord extends PanacheEntityBase {

@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A callback that holds the caller's place in the queue (virtual hold) or books one outside service hours. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "callback")
 public class Callback extends PanacheEntityBase {

@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A case handed to routing as a work order, kept until routing has taken it (outbox); the citizen's query code. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "hand_off")
 public class HandOff extends PanacheEntityBase {

@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A text message (web, app, WeChat) and the reply the citizen got. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "message")
 public class Message extends PanacheEntityBase {

@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A system allowed to post Open311 requests for one tenant; only the SHA-256 of its API key is stored. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "open311_integrator")
 public class Open311Integrator extends PanacheEntityBase {

@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.hotline.common.audit.AuditAction;
+import org.hotline.common.audit.Audited;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 import org.hotline.common.security.TenantContext;
@@ -46,6 +48,7 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(resource = "contact", action = AuditAction.CREATE)
     @RolesAllowed({ Roles.AGENT, Roles.SERVICE, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Register a contact", description = "Resolves its pooling region through routing; when routing "
             + "is unreachable the contact is stored with region status PENDING and resolved later.")
@@ -68,6 +71,7 @@ public class ContactResource {
 
     @GET
     @Path("/{id}")
+    @Audited(resource = "contact", action = AuditAction.READ)
     @RolesAllowed({ Roles.AGENT, Roles.SERVICE, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.LEADER })
     @Operation(summary = "One contact, with its region",
             description = "The caller's number in full for agents and services (who call back), masked otherwise; "

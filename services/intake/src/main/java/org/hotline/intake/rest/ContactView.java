@@ -2,12 +2,23 @@ package org.hotline.intake.rest;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hotline.common.audit.AuditedCase;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.intake.domain.Contact;
 
 /** A contact as the API shows it. */
 public record ContactView(UUID id, String tenant, String channel, String dialedNumber, String callerNumber,
-        RegionView region, Instant registeredAt) {
+        RegionView region, Instant registeredAt) implements AuditedCase {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
+
+    @Override
+    public String auditTenant() {
+        return tenant;
+    }
 
     /** The contact's region and how it was decided. */
     public record RegionView(String status, String poolingRegionCode, String poolingRegionName, String provinceCode,

@@ -73,7 +73,7 @@ public class CallEvents {
             Instant now = Instant.now();
             return calls.recordEvent(e.eventId(), e.callId(), e.type().name(), e.occurredAt(), now)
                     .flatMap(inserted -> inserted == 0
-                            ? calls.findById(e.callId()).map(call -> new Applied(call, true, null))
+                            ? calls.findById(e.callId()).map(call -> new Applied(visible(call, e), true, null))
                             : calls.insertIfAbsent(e.callId(), now)
                                     .flatMap(x -> calls.findById(e.callId(), LockModeType.PESSIMISTIC_WRITE))
                                     .flatMap(call -> change(call, e, c, callerTenant, now)));
@@ -87,8 +87,17 @@ public class CallEvents {
         });
     }
 
+    /** The call, or 404 when the data layer hides it (another province's call: the tenant filter). */
+    private static CallRecord visible(CallRecord call, CallEventRequest e) {
+        if (call == null) {
+            throw ProblemException.notFound("call-not-found", "No call " + e.callId() + ".");
+        }
+        return call;
+    }
+
     private Uni<Applied> change(CallRecord call, CallEventRequest e, Contact contact, String callerTenant,
             Instant now) {
+        visible(call, e);
         if (call.tenant != null && callerTenant != null && !Roles.NATIONAL.equals(callerTenant)
                 && !Roles.NATIONAL.equals(call.tenant) && !callerTenant.equals(call.tenant)) {
             // Answered as unknown: a 403 would confirm that another province's call exists.
