@@ -1,6 +1,7 @@
 package org.hotline.intake;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,8 @@ import org.hotline.intake.repository.MessageRepository;
  * layer alone keeps another province's rows out of reach.
  */
 @Path("/test/unchecked")
+// One session per request, closed at its end: without it each probe call kept a connection (found by EndpointFuzzTest).
+@WithSession
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class UncheckedDataProbe {

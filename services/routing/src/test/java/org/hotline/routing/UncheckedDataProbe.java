@@ -1,6 +1,7 @@
 package org.hotline.routing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import org.hotline.routing.repository.WorkOrderRepository;
  * units through the repositories with whatever token it is called with, for {@link DataLayerTenancyTest}.
  */
 @Path("/test/unchecked")
+// One session per request, closed at its end: without it each probe call kept a connection (found by EndpointFuzzTest).
+@WithSession
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class UncheckedDataProbe {

@@ -174,6 +174,17 @@ public interface EvaluationConfig {
         /** Units with the worst figures of the quarter put on a generated agenda. */
         @WithDefault("3")
         int worstUnits();
+
+        /**
+         * Plans each tenant's hearing of the quarter just ended by itself (agenda generated, no date or place yet,
+         * which the tenant admin sets), unless the tenant already planned one for that quarter.
+         */
+        @WithDefault("true")
+        boolean autoPlan();
+
+        /** How often the quarterly planner looks for a quarter without a hearing. */
+        @WithDefault("1h")
+        String checkEvery();
     }
 
     /** Mystery-shopper audits. */

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import org.hotline.evaluation.config.EvaluationConfig;
 import org.hotline.evaluation.repository.AssignmentRunRepository;
 import org.hotline.evaluation.repository.EvaluatorRepository;
+import org.hotline.evaluation.repository.Scope;
 
 /** The background work of evaluation: weekly runs, routing actions, case follow-ups, reminders. */
 @ApplicationScoped
@@ -24,10 +25,13 @@ public class EvaluationJobs {
     private final CaseFollowUps followUps;
     private final EvaluationConfig config;
     private final AuditCampaigns audits;
+    private final Hearings hearings;
 
     public EvaluationJobs(AssignmentRuns runs, AssignmentRunRepository runRepository, EvaluatorRepository evaluators,
-            CaseActions actions, CaseFollowUps followUps, EvaluationConfig config, AuditCampaigns audits) {
+            CaseActions actions, CaseFollowUps followUps, EvaluationConfig config, AuditCampaigns audits,
+            Hearings hearings) {
         this.audits = audits;
+        this.hearings = hearings;
         this.runs = runs;
         this.runRepository = runRepository;
         this.evaluators = evaluators;
@@ -100,5 +104,37 @@ public class EvaluationJobs {
             Log.warnf("Dead-number reports delayed: %s", f.getMessage());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /**
+     * Plans each tenant's hearing of the quarter just ended (Wuhan's quarterly 听证会), once: a tenant that planned
+     * one by hand keeps it; two replicas meet on the hearing's unique (tenant, quarter, title).
+     */
+    @Scheduled(every = "${hotline.evaluation.hearings.check-every:1h}", delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> quarterlyHearings() {
+        return planQuarterlyHearings(Instant.now());
+    }
+
+    /** The quarterly planner at a given moment (the scheduled job uses now). */
+    public Uni<Void> planQuarterlyHearings(Instant now) {
+        if (!config.hearings().autoPlan()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(evaluators::tenantsWithActive).chain(tenants -> Multi.createFrom().iterable(tenants)
+                .onItem().transformToUniAndConcatenate(tenant -> {
+                    String quarter = Hearings.previousQuarter(now, config.zoneOf(tenant));
+                    return hearings.exists(tenant, quarter).chain(exists -> exists ? Uni.createFrom().voidItem()
+                            : hearings.plan(Scope.tenant(tenant), tenant, "scheduler",
+                                    new Hearings.HearingBody(tenant, quarter, Hearings.plannedTitle(quarter), null,
+                                            null))
+                                    .invoke(h -> Log.infof("Planned tenant %s's hearing of %s with %d agenda items",
+                                            tenant, quarter, h.items().size()))
+                                    .replaceWithVoid())
+                            .onFailure().recoverWithUni(f -> {
+                                Log.warnf("Quarterly hearing of tenant %s not planned yet: %s", tenant, f.getMessage());
+                                return Uni.createFrom().voidItem();
+                            });
+                }).collect().last().replaceWithVoid());
     }
 }

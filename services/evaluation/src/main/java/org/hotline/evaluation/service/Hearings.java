@@ -83,6 +83,23 @@ public class Hearings {
     public record HearingDetail(Hearing hearing, List<HearingItem> items) {
     }
 
+    /** The quarter before the one {@code now} falls in, in the tenant's zone, like 2026-Q3. */
+    public static String previousQuarter(Instant now, ZoneId zone) {
+        LocalDate start = LocalDate.ofInstant(now, zone).withDayOfMonth(1).minusMonths(3);
+        return start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The title of a hearing the quarterly planner made (one per tenant and quarter: the table's unique key). */
+    public static String plannedTitle(String quarter) {
+        return quarter.substring(0, 4) + "年第" + "一二三四".charAt(quarter.charAt(6) - '1') + "季度听证会";
+    }
+
+    /** Whether the tenant has any hearing for the quarter (planned by hand or by the planner). */
+    @WithSession
+    public Uni<Boolean> exists(String tenant, String quarter) {
+        return Hearing.count("tenant = ?1 and quarter = ?2", tenant, quarter).map(n -> n > 0);
+    }
+
     @WithTransaction
     public Uni<HearingDetail> plan(Scope scope, String tenant, String caller, HearingBody body) {
         if (body == null) {

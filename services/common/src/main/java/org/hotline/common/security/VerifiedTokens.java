@@ -1,4 +1,4 @@
-package org.hotline.routing.security;
+package org.hotline.common.security;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
