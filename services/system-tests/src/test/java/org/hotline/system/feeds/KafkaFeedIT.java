@@ -1,15 +1,10 @@
 package org.hotline.system.feeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.system.ServiceProcess;
 import org.hotline.testing.KafkaTestBroker;
-import org.hotline.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,24 +41,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaFeedIT {
 
-    private static final String CONSUMER = "appraisal-evaluation";
+    private static final String CONSUMER = EvaluationImportLoad.CONSUMER;
     private static final String SUFFIX = "_it2";
-    private static final String[] TENANTS = { "37", "42", "11" };
-    private static final int PER_IMPORT = 500;
     private static final int PARTITIONS = 6;
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration PATIENCE = EvaluationImportLoad.PATIENCE;
 
     private static KafkaTestBroker broker;
     private static String topicPrefix;
     private static ServiceProcess evaluation;
     private static ServiceProcess appraisal;
     private static ServiceProcess appraisalTwin;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ExecutorService writer = Executors.newFixedThreadPool(2);
-    /** "tenant|verdict" -> {events, score sum} that the events written so far imply. */
-    private static final Map<String, long[]> expected = new TreeMap<>();
-    private static long written;
-    private static long nextIndex;
+    private static final EvaluationImportLoad load = new EvaluationImportLoad(SUFFIX, () -> evaluation);
     /** The writes in progress: a failed import must fail the test at once, not as a timeout elsewhere. */
     private static volatile Future<?> writing;
 
@@ -93,10 +78,7 @@ class KafkaFeedIT {
     private static void start(String transport, int replicas) {
         ServiceProcess.resetDatabase("evaluation", SUFFIX);
         ServiceProcess.resetDatabase("appraisal", SUFFIX);
-        synchronized (expected) {
-            expected.clear();
-            written = 0;
-        }
+        load.reset();
         topicPrefix = "hotline-it-" + Long.toHexString(System.nanoTime()) + ".";
         evaluation = on(transport, ServiceProcess.of("evaluation")).start();
         appraisal = consumer(transport).start();
@@ -140,8 +122,8 @@ class KafkaFeedIT {
     @Order(1)
     @DisabledIfSystemProperty(named = "bench", matches = "true")
     void consumerKilledAndRestartedTwiceMidStreamEndsWithExactlyWhatTenThousandEventsImply() throws Exception {
-        long base = written();
-        writing = writer.submit(() -> write(10_000, 300));
+        long base = load.written();
+        writing = writer.submit(() -> load.write(10_000, 300));
         awaitApplied(base + 1_500);
         appraisal.kill();
         appraisal.start();
@@ -150,22 +132,22 @@ class KafkaFeedIT {
         appraisal.start();
         writing.get(3, TimeUnit.MINUTES);
         awaitCaughtUp();
-        assertConsumerStateMatchesEvents();
+        load.assertConsumerStateMatchesEvents(appraisal, true);
     }
 
     @Test
     @Order(2)
     @DisabledIfSystemProperty(named = "bench", matches = "true")
     void relayKilledAndRestartedMidStreamEndsWithExactlyWhatTheEventsImply() throws Exception {
-        long start = published();
-        writing = writer.submit(() -> write(10_000, 300));
-        awaitValue("relay published " + (start + 4_000), KafkaFeedIT::published, start + 4_000);
+        long start = load.published();
+        writing = writer.submit(() -> load.write(10_000, 300));
+        awaitValue("relay published " + (start + 4_000), load::published, start + 4_000);
         evaluation.kill();
         pause(1_000);
         evaluation.start();
         writing.get(3, TimeUnit.MINUTES);
         awaitCaughtUp();
-        assertConsumerStateMatchesEvents();
+        load.assertConsumerStateMatchesEvents(appraisal, true);
     }
 
     @Test
@@ -177,8 +159,8 @@ class KafkaFeedIT {
                 && metric(appraisalTwin, "hotline_feed_partitions_assigned") > 0 ? 1 : 0, 1);
         assertEquals(PARTITIONS, metric(appraisal, "hotline_feed_partitions_assigned")
                 + metric(appraisalTwin, "hotline_feed_partitions_assigned"), "the partitions are split between them");
-        long start = written();
-        writing = writer.submit(() -> write(6_000, 200));
+        long start = load.written();
+        writing = writer.submit(() -> load.write(6_000, 200));
         // Both apply during the same moments: between two looks, each replica's applied count grew.
         double a = applied(appraisal);
         double b = applied(appraisalTwin);
@@ -199,7 +181,7 @@ class KafkaFeedIT {
                 "hotline_feed_partitions_assigned"), PARTITIONS);
         writing.get(3, TimeUnit.MINUTES);
         awaitCaughtUp();
-        assertConsumerStateMatchesEvents();
+        load.assertConsumerStateMatchesEvents(appraisal, true);
         assertTrue(applied(appraisal) > 0);
     }
 
@@ -241,11 +223,11 @@ class KafkaFeedIT {
         for (String item : System.getProperty("bench.setups", "grpc:1,kafka:1,kafka:3").split(",")) {
             String[] setup = item.trim().split(":");
             start(setup[0], Integer.parseInt(setup[1]));
-            write(1_000, 0); // warm-up: JIT, pools, group join
+            load.write(1_000, 0); // warm-up: JIT, pools, group join
             awaitCaughtUp(setup[0]);
             Instant began = Instant.now();
-            List<Future<?>> writers = List.of(writer.submit(() -> write(events / 2, 0)),
-                    writer.submit(() -> write(events / 2, 0)));
+            List<Future<?>> writers = List.of(writer.submit(() -> load.write(events / 2, 0)),
+                    writer.submit(() -> load.write(events / 2, 0)));
             for (Future<?> w : writers) {
                 w.get(10, TimeUnit.MINUTES);
             }
@@ -269,124 +251,13 @@ class KafkaFeedIT {
                 + "(ORDER BY d), max(d) FROM (SELECT extract(epoch FROM a.applied_at - f.occurred_at) * 1000 AS d "
                 + "FROM kpi_fact f JOIN event_applied a ON a.event_id = f.event_id WHERE f.occurred_at >= '"
                 + since + "') t";
-        try (Connection c = db("appraisal"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = load.db("appraisal"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
         }
     }
 
-    // --- producing ---------------------------------------------------------------------------------------------
-
-    /** Imports {@code count} evaluations in requests of 500, pausing between them so that kills land mid-stream. */
-    private static void write(int count, long pauseMillis) {
-        String run = UUID.randomUUID().toString();
-        for (int done = 0; done < count; done += PER_IMPORT) {
-            StringBuilder body = new StringBuilder("{\"evaluations\":[");
-            Map<String, long[]> delta = new TreeMap<>();
-            for (int i = 0; i < PER_IMPORT; i++) {
-                long index;
-                synchronized (expected) {
-                    index = nextIndex++;
-                }
-                String tenant = TENANTS[(int) (index % TENANTS.length)];
-                String verdict = index % 4 == 0 ? "UNSATISFIED" : "SATISFIED";
-                int score = 1 + (int) (index % 5);
-                body.append(i == 0 ? "" : ",").append("{\"workOrderId\":\"").append(UUID.randomUUID())
-                        .append("\",\"regionCode\":\"").append(tenant).append("0100\",\"verdict\":\"").append(verdict)
-                        .append("\",\"score\":").append(score).append('}');
-                long[] d = delta.computeIfAbsent(tenant + "|" + verdict, k -> new long[2]);
-                d[0]++;
-                d[1] += score;
-            }
-            body.append("]}");
-            importUntilAccepted(run + "-" + done, body.toString());
-            synchronized (expected) {
-                delta.forEach((k, d) -> {
-                    long[] e = expected.computeIfAbsent(k, x -> new long[2]);
-                    e[0] += d[0];
-                    e[1] += d[1];
-                });
-                written += PER_IMPORT;
-            }
-            if (pauseMillis > 0) {
-                pause(pauseMillis);
-            }
-        }
-    }
-
-    /** Retries one import (same Idempotency-Key) through producer crashes until it is accepted. */
-    private static void importUntilAccepted(String key, String body) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (true) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(evaluation.baseUrl() + "/api/v1/evaluation-imports"))
-                        .header("Authorization", TestTokens.bearer("platform-operator", "*"))
-                        .header("Idempotency-Key", key).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    assertTrue(response.body().contains("\"imported\":" + PER_IMPORT), response.body());
-                    return;
-                }
-                if (response.statusCode() < 500) {
-                    throw new AssertionError("Import refused: " + response.statusCode() + " " + response.body());
-                }
-            } catch (java.io.IOException e) {
-                // The producer is down or restarting: retry the same request.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Import " + key + " never accepted");
-            }
-            pause(250);
-        }
-    }
-
-    private static long written() {
-        synchronized (expected) {
-            return written;
-        }
-    }
-
-    // --- checking ----------------------------------------------------------------------------------------------
-
-    private static void assertConsumerStateMatchesEvents() throws SQLException {
-        Map<String, long[]> want;
-        long total;
-        synchronized (expected) {
-            want = new TreeMap<>();
-            expected.forEach((k, v) -> want.put(k, v.clone()));
-            total = written;
-        }
-        assertEquals(total, head(), "the feed holds exactly the events written");
-        assertEquals(total, published(), "the relay marked every event published");
-        Map<String, long[]> got = new TreeMap<>();
-        try (Connection c = db("appraisal"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT tenant, verdict, events, score_sum FROM kpi_count "
-                        + "WHERE type = 'evaluation.evaluation.recorded'")) {
-            while (rs.next()) {
-                got.put(rs.getString(1) + "|" + rs.getString(2), new long[] { rs.getLong(3), rs.getLong(4) });
-            }
-        }
-        assertEquals(describe(want), describe(got), "counts per tenant and verdict");
-        assertEquals(total, scalar("appraisal", "SELECT count(*) FROM kpi_fact"), "one fact per event");
-        assertEquals(total, scalar("appraisal", "SELECT count(*) FROM event_applied"), "one applied id per event");
-        String api = get(appraisal.baseUrl() + "/api/v1/kpi-counts?tenant=37&size=100",
-                TestTokens.bearer("leader", "37")).body();
-        long[] unsatisfied = want.get("37|UNSATISFIED");
-        assertNotNull(unsatisfied);
-        assertTrue(api.contains("\"verdict\":\"UNSATISFIED\",\"events\":" + unsatisfied[0] + ",\"scoreSum\":"
-                + unsatisfied[1]), api);
-    }
-
-    private static String describe(Map<String, long[]> counts) {
-        StringBuilder s = new StringBuilder();
-        counts.forEach((k, v) -> s.append(k).append('=').append(v[0]).append('/').append(v[1]).append(' '));
-        return s.toString();
-    }
+    // --- waiting ---------------------------------------------------------------------------------------------
 
     private static void awaitCaughtUp() {
         awaitCaughtUp("kafka");
@@ -394,17 +265,18 @@ class KafkaFeedIT {
 
     /** Every written event is in the feed, published (kafka) and applied. */
     private static void awaitCaughtUp(String transport) {
-        awaitValue("consumer caught up with all written events", () -> applied() == written() && head() == written()
-                && (transport.equals("grpc") || published() == written()) ? 1 : 0, 1);
+        awaitValue("consumer caught up with all written events", () -> load.applied() == load.written()
+                && load.head() == load.written() && (transport.equals("grpc") || load.published() == load.written())
+                ? 1 : 0, 1);
     }
 
     private static void awaitApplied(long target) {
-        awaitValue("applied events " + target, KafkaFeedIT::applied, target);
+        awaitValue("applied events " + target, load::applied, target);
     }
 
+    /** Waits for {@code value}; a failed import fails the test at once, not as a timeout here. */
     private static void awaitValue(String what, LongSupplier value, long target) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (value.getAsLong() < target) {
+        EvaluationImportLoad.await(what, value, target, () -> {
             Future<?> w = writing;
             if (w != null && w.isDone()) {
                 try {
@@ -413,23 +285,7 @@ class KafkaFeedIT {
                     throw new AssertionError("Writing the events failed", e);
                 }
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what + " (at " + value.getAsLong() + ")");
-            }
-            pause(100);
-        }
-    }
-
-    private static long applied() {
-        return scalarQuietly("appraisal", "SELECT count(*) FROM event_applied");
-    }
-
-    private static long head() {
-        return scalarQuietly("evaluation", "SELECT coalesce(max(head), 0) FROM outbox_feed_state");
-    }
-
-    private static long published() {
-        return scalarQuietly("evaluation", "SELECT coalesce(max(published_through), 0) FROM outbox_relay");
+        });
     }
 
     private static double applied(ServiceProcess p) {
@@ -447,61 +303,15 @@ class KafkaFeedIT {
         }
     }
 
-    /** The value of a feed metric of consumer appraisal-evaluation, or -1 when it is not (yet) there. */
     private static double metric(ServiceProcess p, String name) {
-        try {
-            String body = get(p.baseUrl() + "/q/metrics", null).body();
-            Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*consumer=\"" + CONSUMER + "\"[^}]*\\} (\\S+)$")
-                    .matcher(body);
-            return m.find() ? Double.parseDouble(m.group(1)) : -1;
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return load.metric(p, name);
     }
 
     private static HttpResponse<String> get(String url, String authorization) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long scalarQuietly(String service, String sql) {
-        try {
-            return scalar(service, sql);
-        } catch (SQLException e) {
-            return 0; // the schema is not there yet while the service starts
-        }
-    }
-
-    private static long scalar(String service, String sql) throws SQLException {
-        try (Connection c = db(service); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Connection db(String service) throws SQLException {
-        String host = System.getenv().getOrDefault("HOTLINE_DB_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("HOTLINE_DB_PORT", "5432");
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/hotline_" + service + SUFFIX,
-                System.getenv().getOrDefault("HOTLINE_DB_USER", "hotline"),
-                System.getenv().getOrDefault("HOTLINE_DB_PASSWORD", "hotline"));
+        return load.get(url, authorization);
     }
 
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        EvaluationImportLoad.pause(millis);
     }
 }
