@@ -2,8 +2,6 @@
 # The suite's services and their default ports, in start order; the console (staff web UI) starts last.
 SERVICES=(routing knowledge intake evaluation appraisal console)
 declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084 [appraisal]=8085 [console]=8080)
-# Extra JVM options per service: make run starts the console in its `local` profile, which has the development login.
-declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local")
 # JVM options of every service under `make run` (and `make bench SCENARIO=startup`). The services' live data is small
 # (routing: 33 MB after a full GC) and a smaller heap would keep RSS near 300 MB, but under overload the queued
 # requests fill it: routing with -Xmx128m ran out of heap with thousands of gRPC calls waiting (docs/benchmarks.md).
@@ -12,6 +10,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
+# Extra JVM options per service: make run starts the console in its `local` profile, which has the development login;
+# knowledge keeps its search index in .run (one folder per port), so a restart reconciles it with the database in
+# seconds instead of analysing a 100,000-article corpus again (docs/knowledge.md).
+declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local"
+  [knowledge]="-Dhotline.knowledge.index.folder=$RUN_DIR/knowledge-index-\${quarkus.http.port}")
 jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-run.jar"; }
 # The pid of a service started by `make run`, if that process is still alive and is that service.
 running_pid() {

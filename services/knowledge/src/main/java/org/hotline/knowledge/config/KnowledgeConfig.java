@@ -50,6 +50,12 @@ public interface KnowledgeConfig {
         /** PostgreSQL LISTEN/NOTIFY channel carrying changed article ids to every replica. */
         @WithDefault("knowledge_changed")
         String notifyChannel();
+
+        /**
+         * Local folder that keeps the search index across restarts (reconciled with the database at start-up, so only
+         * new or changed articles are analysed again); empty: a temporary folder, rebuilt in full at every start.
+         */
+        java.util.Optional<String> folder();
     }
 
     /** Seed content loaded into an empty database at start-up. */
