@@ -1,3 +1,4 @@
+-- Numbered 11: the service-hours and rate-limit branches each add a V9 of intake at the same time.
 -- Post-contact satisfaction survey (满意度评分): the citizen's one answer per contact, given through the IVR or the
 -- channel's gateway, with who handled the contact (the latest answered call's agent and queue) fixed at that moment.
 -- No personal data: the contact's number stays on the contact.
