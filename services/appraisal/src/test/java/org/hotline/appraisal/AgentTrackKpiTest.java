@@ -171,5 +171,26 @@ class AgentTrackKpiTest {
         leader("AGENT", day.plusSeconds(12 * 3600L)).when().get("/api/v1/kpis/calls")
                 .then().statusCode(200).body("rows.find { it.key == '' }.followUpsDue", equalTo(0))
                 .body(r1 + "followUpsDue", equalTo(2));
+
+        // The repeat window is the tenant's versioned setting: with 1 day, caller A's repeat 2 days later is a new
+        // contact, so agent 1 resolved all three; the figure names the version it used.
+        int version = given().header("Authorization", TestTokens.bearer("tenant-admin", "37"))
+                .contentType("application/json").body(java.util.Map.of("fcrRepeatDays", 1))
+                .when().put("/api/v1/kpi-settings").then().statusCode(200).body("fcrRepeatDays", equalTo(1))
+                .extract().path("version");
+        try {
+            leader("AGENT").queryParam("settingsVersion", version).when().get("/api/v1/kpis/calls").then()
+                    .statusCode(200).body("settingsVersion", equalTo(version))
+                    .body(r1 + "fcrResolved", equalTo(3)).body(r1 + "firstContactResolution", equalTo(1.0));
+            leader("AGENT").queryParam("settingsVersion", 0).when().get("/api/v1/kpis/calls").then()
+                    .statusCode(200).body(r1 + "fcrResolved", equalTo(2));
+            given().header("Authorization", TestTokens.bearer("tenant-admin", "37")).contentType("application/json")
+                    .body(java.util.Map.of("fcrRepeatDays", 0)).when().put("/api/v1/kpi-settings").then()
+                    .statusCode(400).body("violations[0].field", equalTo("fcrRepeatDays"));
+        } finally { // the default again for every other test that reads the settings in force
+            given().header("Authorization", TestTokens.bearer("tenant-admin", "37")).contentType("application/json")
+                    .body(java.util.Map.of("fcrRepeatDays", 7)).when().put("/api/v1/kpi-settings").then()
+                    .statusCode(200);
+        }
     }
 }

@@ -103,9 +103,10 @@ class ScorecardAndStaffingTest {
                 .when().get("/api/v1/scorecards").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         org.junit.jupiter.api.Assertions.assertEquals(
-                "rank,key,onTimeRate,resolutionRate,attitude,answerRate,serviceLevel,composite,grade\r\n"
-                        + "1," + good + ",100.0,100.0,100.0,,,100.0,GOOD\r\n"
-                        + "2," + poor + ",50.0,50.0,60.0,,,52.5,FAILING\r\n", csv);
+                "rank,key,onTimeRate,resolutionRate,attitude,answerRate,serviceLevel,satisfactionScore,answerAccuracy,"
+                        + "composite,grade\r\n"
+                        + "1," + good + ",100.0,100.0,100.0,,,,,100.0,GOOD\r\n"
+                        + "2," + poor + ",50.0,50.0,60.0,,,,,52.5,FAILING\r\n", csv);
         leader(day).queryParam("by", "UNIT").when().get("/api/v1/charts/scorecard.svg").then().statusCode(200)
                 .contentType(startsWith("image/svg+xml")).body(containsString("#1 " + good));
         given().header("Authorization", TestTokens.bearer("leader", "42")).queryParam("tenant", "37")

@@ -172,13 +172,15 @@ class WorkOrderKpiTest {
         // The newer facts are in the figures (so the comparison below is not between empty answers).
         leader().queryParam("by", "TENANT").queryParam("period", "ALL").when().get("/api/v1/kpis/calls").then()
                 .body("rows[0].fcrEligible", equalTo(2)).body("rows[0].fcrResolved", equalTo(1))
-                .body("rows[0].onDutySeconds", equalTo(1200.0)).body("rows[0].followUpsDue", equalTo(1));
+                .body("rows[0].onDutySeconds", equalTo(1200.0)).body("rows[0].followUpsDue", equalTo(1))
+                .body("rows[0].satisfactionScore", equalTo(90.0)).body("rows[0].answerAccuracy", equalTo(0.5));
         leader().when().get("/api/v1/hotspots").then().body("items.find { it.kind == 'ESTATE' }.count", equalTo(6));
 
         // An empty database: every derived table emptied, then each feed applied again from its first event.
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("TRUNCATE call_fact, callback_fact, work_order_fact, work_order_return_fact, "
-                        + "kpi_fact, kpi_count, contact_fact, agent_state_fact, complaint_fact, follow_up_fact")
+                        + "kpi_fact, kpi_count, contact_fact, agent_state_fact, complaint_fact, follow_up_fact, survey_fact, "
+                        + "answer_review_fact")
                 .executeUpdate())));
         assertEquals(0, ((Number) leader().queryParam("by", "UNIT").queryParam("period", "ALL").when()
                 .get("/api/v1/kpis/work-orders").then().extract().path("rows.size()")).intValue());
@@ -209,6 +211,17 @@ class WorkOrderKpiTest {
                             .setOfferedAt(offered.toString()).setAnsweredAt(offered.plusSeconds(5).toString())
                             .setEndedAt(offered.plusSeconds(200).toString()).setWaitSeconds(5).setHandleSeconds(195)
                             .setCategory(org.hotline.common.v1.ServiceCategory.POLICY_ANSWER).build()));
+            // 满意度评分 and 解答准确率: the caller rates the contact; a quality reviewer judges the agent's answer.
+            intakeFeed.add(Feeds.event("intake", "intake.survey.answered", "37", contact, offered.plusSeconds(260),
+                    org.hotline.contracts.intake.v1.SurveyAnswered.newBuilder().setContactId(contact).setTenant("37")
+                            .setCallId(call).setAgentId("agent-9").setQueueId(queue).setRegionCode(queue)
+                            .setChannel("PHONE").setAnswer(i == 0 ? "SATISFIED" : "BASICALLY_SATISFIED")
+                            .setScore(i == 0 ? 100 : 80).setAnsweredAt(offered.plusSeconds(260).toString()).build()));
+            String review = UUID.randomUUID().toString();
+            evaluationFeed.add(Feeds.event("evaluation", "evaluation.answer.reviewed", "37", review,
+                    offered.plusSeconds(3000), org.hotline.contracts.evaluation.v1.AnswerReviewed.newBuilder()
+                            .setReviewId(review).setContactId(contact).setCallId(call).setAgentId("agent-9")
+                            .setAccurate(i == 0).setReviewedAt(offered.plusSeconds(3000).toString()).build()));
         }
         intakeFeed.add(Feeds.event("intake", "intake.agent.state-changed", "37", "agent-9", day.plusSeconds(37_200),
                 AgentStateChanged.newBuilder().setAgentId("agent-9").setQueueId(queue).setState("AVAILABLE")
@@ -247,7 +260,7 @@ class WorkOrderKpiTest {
                         .when().get("/api/v1/kpis/work-orders").then().statusCode(200).extract().asString());
             }
         }
-        for (String by : List.of("TENANT", "QUEUE", "REGION", "AGENT")) {
+        for (String by : List.of("TENANT", "QUEUE", "REGION", "AGENT", "CATEGORY", "CHANNEL")) {
             for (String period : List.of("HALF_HOUR", "DAY")) {
                 all.add(leader().queryParam("by", by).queryParam("period", period).queryParam("settingsVersion", 0)
                         .when().get("/api/v1/kpis/calls").then().statusCode(200).extract().asString());

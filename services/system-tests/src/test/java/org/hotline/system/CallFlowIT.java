@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The phone flow end to end (issue 4): intake and routing as real processes; the switch's events build a queue with
  * honest positions, a callback keeps the caller's place, repeats change nothing, and a wrap-up becomes a work order
- * in routing with a deadline.
+ * in routing with a deadline; a caller's survey answer in intake reaches appraisal's 满意度评分 of the agent.
  */
 class CallFlowIT {
 
@@ -36,11 +36,13 @@ class CallFlowIT {
 
     private static ServiceProcess routing;
     private static ServiceProcess intake;
+    private static ServiceProcess appraisal;
 
     @BeforeAll
     static void startSuite() {
         ServiceProcess.resetDatabase("routing", "_it3");
         ServiceProcess.resetDatabase("intake", "_it3");
+        ServiceProcess.resetDatabase("appraisal", "_it3");
         routing = ServiceProcess.of("routing").with("hotline.db.suffix", "_it3").start();
         // Tenant 37 is staffed around the clock here, so positions and estimates do not depend on when CI runs
         // (the default hours, Mon-Fri 09:00-17:00 Asia/Shanghai, would send evening runs down the closed path).
@@ -52,10 +54,16 @@ class CallFlowIT {
                 .with("hotline.intake.hand-offs.max-backoff", "5s")
                 .start();
         IntakeWarmUp.untilRegionsResolve(intake, AGENT, ZIBO_CONTACT);
+        // Appraisal follows intake's feed as in production (the agent track's 满意度评分).
+        appraisal = ServiceProcess.of("appraisal").with("hotline.db.suffix", "_it3").calling("intake", intake)
+                .calling("routing", routing).start();
     }
 
     @AfterAll
     static void stopSuite() {
+        if (appraisal != null) {
+            appraisal.stop();
+        }
         if (intake != null) {
             intake.stop();
         }
@@ -128,6 +136,44 @@ class CallFlowIT {
         event(endEvent, first, "ENDED", Instant.now(), wrapUp)
                 .body("repeatedEvent", equalTo(true)).body("handOff.workOrderId", equalTo(workOrderId));
         position(third).body("position", equalTo(2)).body("state", equalTo("CALLBACK_WAITING"));
+    }
+
+    @Test
+    void surveyAnswersGivenInIntakeAreTheAgentsSatisfactionScoreInAppraisal() {
+        String agent = "agent-" + UUID.randomUUID();
+        Instant from = Instant.now().minus(Duration.ofHours(1));
+        // Two calls of one agent, rated 基本满意 (80) and 不满意 (0) by their callers through the IVR.
+        for (String answer : new String[] { "基本满意", "UNSATISFIED" }) {
+            String call = offerAndQueue(2);
+            event(UUID.randomUUID().toString(), call, "ANSWERED", Instant.now().minusSeconds(60),
+                    ",\"agentId\":\"" + agent + "\"");
+            event(UUID.randomUUID().toString(), call, "ENDED", Instant.now(),
+                    ",\"agentId\":\"" + agent + "\",\"category\":\"POLICY_ANSWER\",\"outcome\":\"ANSWERED\"");
+            String contact = given().header("Authorization", SWITCH).when()
+                    .get(intake.baseUrl() + "/api/v1/calls/" + call).then().statusCode(200).extract().path("contactId");
+            given().header("Authorization", SWITCH).contentType(ContentType.JSON)
+                    .body("{\"answer\":\"" + answer + "\"}")
+                    .when().post(intake.baseUrl() + "/api/v1/contacts/" + contact + "/survey")
+                    .then().log().ifValidationFails().statusCode(201).body("agentId", equalTo(agent));
+        }
+        // Appraisal's figure, once its consumer has applied intake's feed: (80 + 0) / 2 = 40; 1 of 2 satisfied.
+        String url = appraisal.baseUrl() + "/api/v1/kpis/calls?by=AGENT&period=ALL&from=" + from + "&to="
+                + Instant.now().plus(Duration.ofHours(1));
+        String row = "rows.find { it.key == '" + agent + "' }";
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+        Object surveys = null;
+        while (Instant.now().isBefore(giveUp)) {
+            surveys = given().header("Authorization", TestTokens.bearer("leader", "37")).when().get(url)
+                    .then().statusCode(200).extract().path(row + ".surveys");
+            if (Integer.valueOf(2).equals(surveys)) {
+                break;
+            }
+            ServiceProcess.sleep(500);
+        }
+        assertEquals(2, surveys, "both answers reached appraisal");
+        given().header("Authorization", TestTokens.bearer("leader", "37")).when().get(url).then().statusCode(200)
+                .body(row + ".satisfactionScore", equalTo(40.0f)).body(row + ".surveySatisfactionRate", equalTo(0.5f))
+                .body(row + ".surveysUnsatisfied", equalTo(1));
     }
 
     /** Offers and queues a call that joined Zibo's queue {@code minutesAgo} minutes ago; returns its id. */

@@ -60,6 +60,19 @@ public class KpiSettings extends PanacheEntityBase {
     @Column(name = "grade_bands")
     public String gradeBands;
 
+    /** First-contact resolution: repeat window in days (null in versions stored before: the service default). */
+    @Column(name = "fcr_repeat_days")
+    public Integer fcrRepeatDays;
+    /** Hotspots: sliding window in days. */
+    @Column(name = "hotspot_window_days")
+    public Integer hotspotWindowDays;
+    /** Hotspots: complaints within one window that make a hotspot. */
+    @Column(name = "hotspot_min_cases")
+    public Integer hotspotMinCases;
+    /** Hotspots: cosine at which a complaint joins a topic. */
+    @Column(name = "hotspot_topic_similarity")
+    public BigDecimal hotspotTopicSimilarity;
+
     /** Default scorecard weights (work-order track first, then the call track). */
     public static final String DEFAULT_WEIGHTS = "{\"onTimeRate\":0.3,\"resolutionRate\":0.3,\"attitude\":0.2,"
             + "\"answerRate\":0.1,\"serviceLevel\":0.1}";

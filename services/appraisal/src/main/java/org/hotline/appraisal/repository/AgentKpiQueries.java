@@ -107,4 +107,54 @@ public class AgentKpiQueries {
             return q.getResultList();
         });
     }
+
+    /** Columns of survey_fact per dimension (every call dimension). */
+    static final Map<String, String> SURVEY_DIMENSIONS = Map.of("TENANT", "tenant", "QUEUE", "queue_id",
+            "REGION", "region_code", "AGENT", "agent_id", "CATEGORY", "category", "CHANNEL", "channel");
+    /**
+     * Columns of an answer review per dimension: the reviewer's own queue, channel and category when named, else
+     * those of the reviewed call (c) and contact (ct) as intake published them.
+     */
+    static final Map<String, String> REVIEW_DIMENSIONS = Map.of("TENANT", "r.tenant", "AGENT", "r.agent_id",
+            "QUEUE", "coalesce(r.queue_id, c.queue_id)", "REGION", "c.region_code",
+            "CATEGORY", "coalesce(r.category, c.category)", "CHANNEL", "coalesce(r.channel, ct.channel)");
+
+    /**
+     * Per period of the answer and key: survey answers (满意度评分), 满意, 基本满意, 不满意, and the sum of their
+     * scores (100 / 80 / 0).
+     */
+    @WithSession
+    public Uni<List<Object[]>> surveys(String tenant, Instant from, Instant to, Period period, String dimension) {
+        String k = SURVEY_DIMENSIONS.get(dimension);
+        String sql = "SELECT " + period.sql("answered_at", ZONE) + " AS p, coalesce(" + k + ", '') AS k, count(*), "
+                + "count(*) FILTER (WHERE answer = 'SATISFIED'), count(*) FILTER (WHERE answer = 'BASICALLY_SATISFIED'), "
+                + "count(*) FILTER (WHERE answer = 'UNSATISFIED'), coalesce(sum(score), 0) FROM survey_fact "
+                + "WHERE answered_at >= :from AND answered_at < :to" + (tenant == null ? "" : " AND tenant = :tenant")
+                + " GROUP BY 1, 2 ORDER BY 1, 2";
+        return list(sql, tenant, from, to);
+    }
+
+    /** Per period of the review and key: answers reviewed (quality sampling) and those judged accurate. */
+    @WithSession
+    public Uni<List<Object[]>> answerReviews(String tenant, Instant from, Instant to, Period period,
+            String dimension) {
+        String k = REVIEW_DIMENSIONS.get(dimension);
+        String sql = "SELECT " + period.sql("r.reviewed_at", ZONE) + " AS p, coalesce(" + k + ", '') AS k, count(*), "
+                + "count(*) FILTER (WHERE r.accurate) FROM answer_review_fact r "
+                + "LEFT JOIN call_fact c ON c.call_id = r.call_id "
+                + "LEFT JOIN contact_fact ct ON ct.contact_id = r.contact_id "
+                + "WHERE r.reviewed_at >= :from AND r.reviewed_at < :to"
+                + (tenant == null ? "" : " AND r.tenant = :tenant") + " GROUP BY 1, 2 ORDER BY 1, 2";
+        return list(sql, tenant, from, to);
+    }
+
+    private static Uni<List<Object[]>> list(String sql, String tenant, Instant from, Instant to) {
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("from", from).setParameter("to", to);
+            if (tenant != null) {
+                q.setParameter("tenant", tenant);
+            }
+            return q.getResultList();
+        });
+    }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.hotline.contracts.evaluation.v1.AnswerReviewed;
 import org.hotline.contracts.evaluation.v1.AuditCallScored;
 import org.hotline.contracts.evaluation.v1.EvaluationSubmitted;
 import org.hotline.contracts.evaluation.v1.HearingItemDecided;
@@ -56,6 +57,15 @@ public class EvaluationFactWriter {
                     + "answer = excluded.answer, passed = excluded.passed", p.getCallId(), t, p.getCampaignId(),
                     p.getUnitId(), p.getRegionCode(), p.getAnswer().name(), p.getPassed(),
                     at(p.getCalledAt().isEmpty() ? p.getScoredAt() : p.getCalledAt(), event));
+        }
+        if (event.is(AnswerReviewed.class)) {
+            // 解答准确率: one verdict per review (evaluation keeps one review per contact and tenant).
+            AnswerReviewed p = event.payload(AnswerReviewed.class);
+            return exec("INSERT INTO answer_review_fact (review_id, tenant, contact_id, call_id, agent_id, queue_id, "
+                    + "channel, category, accurate, expected_article_id, reviewed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                    + "?7, ?8, ?9, ?10, ?11) ON CONFLICT (review_id) DO NOTHING", p.getReviewId(), t,
+                    p.getContactId(), p.getCallId(), p.getAgentId(), p.getQueueId(), p.getChannel(), p.getCategory(),
+                    p.getAccurate(), p.getExpectedArticleId(), at(p.getReviewedAt(), event));
         }
         return Uni.createFrom().voidItem();
     }

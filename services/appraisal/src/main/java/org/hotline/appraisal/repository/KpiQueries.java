@@ -23,6 +23,12 @@ public class KpiQueries {
     /** Columns of call_fact per dimension. */
     public static final Map<String, String> CALL_DIMENSIONS = Map.of("TENANT", "tenant", "QUEUE", "queue_id",
             "REGION", "region_code", "AGENT", "agent_id", "CATEGORY", "category", "CHANNEL", "'PHONE'");
+    /**
+     * Columns of callback_fact per dimension: a callback is booked before the call's wrap-up, so it has no category
+     * (its row is the empty key; by=CATEGORY used to fail with a 500 on the missing column).
+     */
+    static final Map<String, String> CALLBACK_DIMENSIONS = Map.of("TENANT", "tenant", "QUEUE", "queue_id",
+            "REGION", "region_code", "AGENT", "agent_id", "CATEGORY", "CAST(NULL AS varchar)", "CHANNEL", "'PHONE'");
     /** Columns of work_order_fact per dimension. */
     public static final Map<String, String> ORDER_DIMENSIONS = Map.of("TENANT", "o.tenant", "UNIT", "o.unit_id",
             "REGION", "o.region_code", "CATEGORY", "o.category", "CHANNEL", "o.channel");
@@ -61,7 +67,7 @@ public class KpiQueries {
     /** Per period (of the request) and key: callbacks offered and kept. */
     @WithSession
     public Uni<List<Object[]>> callbacks(String tenant, Instant from, Instant to, Period period, String dimension) {
-        String k = CALL_DIMENSIONS.get(dimension);
+        String k = CALLBACK_DIMENSIONS.get(dimension);
         String sql = "SELECT " + period.sql("requested_at", ZONE) + " AS p, coalesce(" + k + ", '') AS k, count(*), "
                 + "count(*) FILTER (WHERE status = 'KEPT') FROM callback_fact "
                 + "WHERE requested_at >= :from AND requested_at < :to" + (tenant == null ? "" : " AND tenant = :tenant")

@@ -19,7 +19,10 @@ import org.hotline.appraisal.service.KpiSettingsService;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 
-/** A tenant's KPI settings (service level, short abandons, complaint lights, webhooks), one version per change. */
+/**
+ * A tenant's KPI settings (service level, short abandons, first-contact resolution, complaint lights, webhooks,
+ * hotspots, scorecards), one version per change.
+ */
 @Path("/api/v1/kpi-settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class KpiSettingsResource {
@@ -37,13 +40,15 @@ public class KpiSettingsResource {
             Integer serviceLevelSeconds, String abandonTreatment, Integer shortAbandonSeconds, Integer lightWindowHours,
             Integer lightYellowCount, Integer lightRedCount, Integer lightBaselineWeeks, BigDecimal lightBaselineSd,
             Integer lightAckMinutes, String webhookUrl, String escalationWebhookUrl,
-            java.util.Map<String, Double> scorecardWeights, List<GradeBand> gradeBands) {
+            java.util.Map<String, Double> scorecardWeights, List<GradeBand> gradeBands, Integer fcrRepeatDays,
+            Integer hotspotWindowDays, Integer hotspotMinCases, BigDecimal hotspotTopicSimilarity) {
 
         static SettingsView of(KpiSettings s) {
             return new SettingsView(s.tenant, s.version, s.createdAt.toString(), s.createdBy, s.serviceLevelSeconds,
                     s.abandonTreatment, s.shortAbandonSeconds, s.lightWindowHours, s.lightYellowCount, s.lightRedCount,
                     s.lightBaselineWeeks, s.lightBaselineSd, s.lightAckMinutes, s.webhookUrl, s.escalationWebhookUrl,
-                    org.hotline.appraisal.service.Scorecards.weights(s), org.hotline.appraisal.service.Scorecards.bands(s));
+                    org.hotline.appraisal.service.Scorecards.weights(s), org.hotline.appraisal.service.Scorecards.bands(s),
+                    s.fcrRepeatDays, s.hotspotWindowDays, s.hotspotMinCases, s.hotspotTopicSimilarity);
         }
     }
 
@@ -113,6 +118,16 @@ public class KpiSettingsResource {
                         + org.hotline.appraisal.service.Scorecards.KPIS + " to weights from 0 to 100.");
             }
             s.scorecardWeights = org.hotline.appraisal.service.Scorecards.json(x.scorecardWeights());
+        }
+        s.fcrRepeatDays = range("fcrRepeatDays", x.fcrRepeatDays(), c.fcrRepeatDays, 1, 90);
+        s.hotspotWindowDays = range("hotspotWindowDays", x.hotspotWindowDays(), c.hotspotWindowDays, 1, 31);
+        s.hotspotMinCases = range("hotspotMinCases", x.hotspotMinCases(), c.hotspotMinCases, 2, 100_000);
+        s.hotspotTopicSimilarity = x.hotspotTopicSimilarity() == null ? c.hotspotTopicSimilarity
+                : x.hotspotTopicSimilarity();
+        if (s.hotspotTopicSimilarity.compareTo(new BigDecimal("0.05")) < 0
+                || s.hotspotTopicSimilarity.compareTo(BigDecimal.ONE) > 0 || s.hotspotTopicSimilarity.scale() > 3) {
+            throw ProblemException.invalidField("hotspotTopicSimilarity",
+                    "hotspotTopicSimilarity is 0.05 to 1 with at most 3 decimals.");
         }
         s.gradeBands = c.gradeBands;
         if (x.gradeBands() != null) {

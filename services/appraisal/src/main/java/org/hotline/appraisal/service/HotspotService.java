@@ -2,6 +2,7 @@ package org.hotline.appraisal.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.hotline.appraisal.config.AppraisalConfig;
+import org.hotline.appraisal.domain.KpiSettings;
 import org.hotline.appraisal.hotspot.HotspotDetector;
 import org.hotline.appraisal.hotspot.HotspotDetector.Case;
 import org.hotline.appraisal.hotspot.HotspotDetector.Kind;
@@ -39,10 +41,12 @@ public class HotspotService {
 
     private final HotspotQueries queries;
     private final AppraisalConfig config;
+    private final KpiSettingsService settings;
 
-    public HotspotService(HotspotQueries queries, AppraisalConfig config) {
+    public HotspotService(HotspotQueries queries, AppraisalConfig config, KpiSettingsService settings) {
         this.queries = queries;
         this.config = config;
+        this.settings = settings;
     }
 
     /** Hotspots of complaints received in [from, to), of one kind or all (null), for one tenant or all (null). */
@@ -51,9 +55,7 @@ public class HotspotService {
             throw ProblemException.invalidField("to", "the range is at most " + config.hotspots().maxRange().toDays()
                     + " days.");
         }
-        HotspotDetector detector = new HotspotDetector(config.hotspots().window(), config.hotspots().minCases(),
-                config.hotspots().topicSimilarity());
-        return queries.complaints(tenant, from, to, MAX_CASES + 1).map(rows -> {
+        return queries.complaints(tenant, from, to, MAX_CASES + 1).chain(rows -> {
             if (rows.size() > MAX_CASES) { // never a silently partial answer
                 throw ProblemException.invalidField("from", "more than " + MAX_CASES
                         + " complaints in [from, to): ask for a shorter range or one tenant.");
@@ -64,20 +66,33 @@ public class HotspotService {
                         instant(r[2]), (String) r[3], (String) r[4] == null ? null : ((String) r[4]).strip(),
                         (String) r[5], (String) r[6], (String) r[7], TopicTerms.parse((String) r[8])));
             }
-            List<HotspotView> items = new ArrayList<>();
-            Instant openSince = asOf.minus(config.hotspots().window());
-            byTenant.forEach((t, cases) -> {
-                for (Kind k : kind == null ? EnumSet.allOf(Kind.class) : EnumSet.of(kind)) {
-                    for (HotspotDetector.Hotspot h : detector.detect(t, k, cases)) {
-                        items.add(new HotspotView(h.id().toString(), k.name(), h.label(), t, h.regionCode(),
-                                h.cases().size(), h.windowStart().toString(), h.windowEnd().toString(),
-                                h.windowEnd().isAfter(openSince) ? "OPEN" : "CLOSED",
-                                h.cases().stream().map(c -> c.workOrderId().toString()).toList()));
+            // Each province's hotspots by its own rules (window, cases, similarity: versioned KPI settings).
+            Map<String, KpiSettings> rules = new TreeMap<>();
+            Uni<Void> loaded = settings.current(tenant, null).invoke(s -> rules.put("", s)).replaceWithVoid();
+            for (String t : byTenant.keySet()) {
+                loaded = loaded.chain(() -> settings.current(t, null).invoke(s -> rules.put(t, s))).replaceWithVoid();
+            }
+            return loaded.map(x -> {
+                List<HotspotView> items = new ArrayList<>();
+                byTenant.forEach((t, cases) -> {
+                    KpiSettings s = rules.get(t);
+                    Duration window = Duration.ofDays(s.hotspotWindowDays);
+                    HotspotDetector detector = new HotspotDetector(window, s.hotspotMinCases,
+                            s.hotspotTopicSimilarity.doubleValue());
+                    Instant openSince = asOf.minus(window);
+                    for (Kind k : kind == null ? EnumSet.allOf(Kind.class) : EnumSet.of(kind)) {
+                        for (HotspotDetector.Hotspot h : detector.detect(t, k, cases)) {
+                            items.add(new HotspotView(h.id().toString(), k.name(), h.label(), t, h.regionCode(),
+                                    h.cases().size(), h.windowStart().toString(), h.windowEnd().toString(),
+                                    h.windowEnd().isAfter(openSince) ? "OPEN" : "CLOSED",
+                                    h.cases().stream().map(c -> c.workOrderId().toString()).toList()));
+                        }
                     }
-                }
+                });
+                KpiSettings asked = rules.get("");
+                return new Hotspots(tenant == null ? "*" : tenant, from.toString(), to.toString(), asOf.toString(),
+                        asked.hotspotWindowDays, asked.hotspotMinCases, items, items.size());
             });
-            return new Hotspots(tenant == null ? "*" : tenant, from.toString(), to.toString(), asOf.toString(),
-                    config.hotspots().window().toDays(), config.hotspots().minCases(), items, items.size());
         });
     }
 

@@ -17,6 +17,7 @@ import org.hotline.contracts.intake.v1.CallbackKept;
 import org.hotline.contracts.intake.v1.CallbackOffered;
 import org.hotline.contracts.intake.v1.ContactRegionResolved;
 import org.hotline.contracts.intake.v1.ContactRegistered;
+import org.hotline.contracts.intake.v1.SurveyAnswered;
 import org.hotline.events.consumer.FeedEvent;
 
 /**
@@ -159,6 +160,24 @@ final class IntakeTypedFacts {
                     .setParameter(1, event.id()).setParameter(2, tenant).setParameter(3, p.getAgentId())
                     .setParameter(4, queue).setParameter(5, p.getPreviousState())
                     .setParameter(6, instant(p.getPreviousSince())).setParameter(7, instant(p.getChangedAt()))
+                    .executeUpdate()).replaceWithVoid();
+        }
+        if (event.is(SurveyAnswered.class)) {
+            // 满意度评分: one answer per contact (intake publishes it once; a repeat of the event changes nothing).
+            SurveyAnswered p = event.payload(SurveyAnswered.class);
+            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                            "INSERT INTO survey_fact (contact_id, tenant, call_id, agent_id, queue_id, region_code, "
+                                    + "channel, category, answer, score, answered_at) "
+                                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                                    + "ON CONFLICT (contact_id) DO NOTHING")
+                    .setParameter(1, p.getContactId()).setParameter(2, tenant)
+                    .setParameter(3, blankToNull(p.getCallId())).setParameter(4, blankToNull(p.getAgentId()))
+                    .setParameter(5, blankToNull(p.getQueueId())).setParameter(6, blankToNull(p.getRegionCode()))
+                    .setParameter(7, blankToNull(p.getChannel()))
+                    .setParameter(8, p.getCategory() == ServiceCategory.SERVICE_CATEGORY_UNSPECIFIED ? null
+                            : p.getCategory().name())
+                    .setParameter(9, p.getAnswer()).setParameter(10, p.getScore())
+                    .setParameter(11, instant(p.getAnsweredAt()))
                     .executeUpdate()).replaceWithVoid();
         }
         return Uni.createFrom().voidItem(); // contacts, queued and messages: no KPI here yet

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.appraisal.domain.KpiSettings;
 import org.hotline.appraisal.domain.Period;
-import org.hotline.appraisal.config.AppraisalConfig;
 import org.hotline.appraisal.repository.AgentKpiQueries;
 import org.hotline.appraisal.repository.KpiQueries;
 import org.hotline.appraisal.service.KpiFigures.CallCounts;
@@ -19,17 +18,20 @@ import org.hotline.appraisal.service.KpiFigures.CallCounts;
 @ApplicationScoped
 public class KpiService {
 
+    /**
+     * Agent-track counts per row: FCR eligible, resolved; on-duty, occupied seconds; follow-ups due, on time; surveys,
+     * 满意, 基本满意, 不满意, score sum; answers reviewed, accurate.
+     */
+    private static final int AGENT_TRACK = 13;
+
     private final KpiQueries queries;
     private final AgentKpiQueries agentQueries;
     private final KpiSettingsService settings;
-    private final AppraisalConfig config;
 
-    public KpiService(KpiQueries queries, AgentKpiQueries agentQueries, KpiSettingsService settings,
-            AppraisalConfig config) {
+    public KpiService(KpiQueries queries, AgentKpiQueries agentQueries, KpiSettingsService settings) {
         this.queries = queries;
         this.agentQueries = agentQueries;
         this.settings = settings;
-        this.config = config;
     }
 
     /** One row of call KPIs. */
@@ -38,7 +40,9 @@ public class KpiService {
             Double answerRate, Double serviceLevel, Double averageSpeedOfAnswerSeconds, Double averageHandleSeconds,
             Double abandonmentRate, Double callbackKeptRate, long fcrEligible, long fcrResolved,
             Double firstContactResolution, double onDutySeconds, double occupiedSeconds, Double occupancy,
-            long followUpsDue, long followUpsOnTime, Double followUpOnTimeRate) {
+            long followUpsDue, long followUpsOnTime, Double followUpOnTimeRate, long surveys, long surveysSatisfied,
+            long surveysBasicallySatisfied, long surveysUnsatisfied, Double satisfactionScore,
+            Double surveySatisfactionRate, long answersReviewed, long answersAccurate, Double answerAccuracy) {
     }
 
     /** One row of work-order KPIs. */
@@ -71,25 +75,39 @@ public class KpiService {
             Instant asOf, Integer version) {
         return settings.current(tenant, version).chain(s -> queries
                 .calls(tenant, from, to, period, by, s.serviceLevelSeconds, s.shortAbandonSeconds)
-                .chain(calls -> agentQueries.firstContacts(tenant, from, to, period, by, config.fcrRepeatWindow())
+                .chain(calls -> agentQueries.firstContacts(tenant, from, to, period, by,
+                        java.time.Duration.ofDays(s.fcrRepeatDays))
                 .chain(fcr -> agentQueries.agentTime(tenant, from, to, period, by)
                 .chain(time -> agentQueries.followUps(tenant, from, to, period, by, asOf)
-                .chain(followUps -> queries.callbacks(tenant, from, to, period, by).map(cbs -> {
+                .chain(followUps -> agentQueries.surveys(tenant, from, to, period, by)
+                .chain(surveys -> agentQueries.answerReviews(tenant, from, to, period, by)
+                .chain(reviews -> queries.callbacks(tenant, from, to, period, by).map(cbs -> {
                     Map<List<String>, double[]> agentTrack = new TreeMap<>(KpiService::compare);
                     for (Object[] r : fcr) {
-                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[AGENT_TRACK]);
                         v[0] = d(r[2]);
                         v[1] = d(r[3]);
                     }
                     for (Object[] r : time) {
-                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[AGENT_TRACK]);
                         v[2] = d(r[2]);
                         v[3] = d(r[3]);
                     }
                     for (Object[] r : followUps) {
-                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[6]);
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[AGENT_TRACK]);
                         v[4] = d(r[2]);
                         v[5] = d(r[3]);
+                    }
+                    for (Object[] r : surveys) {
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[AGENT_TRACK]);
+                        for (int i = 0; i < 5; i++) {
+                            v[6 + i] = d(r[2 + i]);
+                        }
+                    }
+                    for (Object[] r : reviews) {
+                        double[] v = agentTrack.computeIfAbsent(List.of(instant(r[0]), (String) r[1]), x -> new double[AGENT_TRACK]);
+                        v[11] = d(r[2]);
+                        v[12] = d(r[3]);
                     }
                     Map<List<String>, long[]> callbacks = new TreeMap<>(KpiService::compare);
                     for (Object[] r : cbs) {
@@ -108,7 +126,7 @@ public class KpiService {
                             new CallCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
                     List<CallRow> out = new ArrayList<>();
                     rows.forEach((key, c) -> {
-                        double[] a = agentTrack.getOrDefault(key, new double[6]);
+                        double[] a = agentTrack.getOrDefault(key, new double[AGENT_TRACK]);
                         out.add(new CallRow(key.get(0), key.get(1), c.offered(), c.answered(),
                             c.abandoned(), c.shortAbandons(), c.answeredWithin(), c.abandonedWithin(),
                             c.callbacksOffered(), c.callbacksKept(), KpiFigures.ratio(c.answered(), c.offered()),
@@ -119,12 +137,15 @@ public class KpiService {
                             KpiFigures.ratio(c.callbacksKept(), c.callbacksOffered()),
                             (long) a[0], (long) a[1], KpiFigures.ratio(a[1], a[0]),
                             KpiFigures.round3(a[2]), KpiFigures.round3(a[3]), KpiFigures.ratio(a[3], a[2]),
-                            (long) a[4], (long) a[5], KpiFigures.ratio(a[5], a[4])));
+                            (long) a[4], (long) a[5], KpiFigures.ratio(a[5], a[4]),
+                            (long) a[6], (long) a[7], (long) a[8], (long) a[9], KpiFigures.ratio(a[10], a[6]),
+                            KpiFigures.ratio(a[7] + a[8], a[6]), (long) a[11], (long) a[12],
+                            KpiFigures.ratio(a[12], a[11])));
                     });
                     return new Figures<>(tenant == null ? "*" : tenant, from.toString(), to.toString(), period.name(),
                             by, s.version, s.serviceLevelSeconds, s.abandonTreatment, s.shortAbandonSeconds,
                             asOf.toString(), out);
-                }))))));
+                }))))))));
     }
 
     public Uni<Figures<WorkOrderRow>> workOrders(String tenant, Instant from, Instant to, Period period, String by,

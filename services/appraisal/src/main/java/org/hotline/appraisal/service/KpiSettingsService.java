@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.hotline.appraisal.config.AppraisalConfig;
 import org.hotline.appraisal.domain.KpiSettings;
 import org.hotline.common.problem.ProblemException;
 
@@ -16,6 +17,12 @@ import org.hotline.common.problem.ProblemException;
 @ApplicationScoped
 public class KpiSettingsService {
 
+    private final AppraisalConfig config;
+
+    public KpiSettingsService(AppraisalConfig config) {
+        this.config = config;
+    }
+
     /** Abandon treatments of the service level (docs/appraisal.md). */
     public static final List<String> TREATMENTS = List.of("ANSWERED", "IGNORED", "AGAINST", "FOR");
 
@@ -25,14 +32,63 @@ public class KpiSettingsService {
         String own = tenant == null ? "*" : tenant;
         if (version != null) {
             if (version == 0) {
-                return Uni.createFrom().item(KpiSettings.defaults(own));
+                return Uni.createFrom().item(withDefaults(KpiSettings.defaults(own)));
             }
             return KpiSettings.<KpiSettings>find("tenant = ?1 and version = ?2", own, version).firstResult()
                     .onItem().ifNull().failWith(() -> ProblemException.notFound("settings-version-not-found",
-                            "Tenant " + own + " has no settings version " + version + "."));
+                            "Tenant " + own + " has no settings version " + version + "."))
+                    .map(this::withDefaults);
         }
         return latest(own).chain(s -> s != null || "*".equals(own) ? Uni.createFrom().item(s) : latest("*"))
-                .map(s -> s != null ? s : KpiSettings.defaults(own));
+                .map(s -> withDefaults(s != null ? s : KpiSettings.defaults(own)));
+    }
+
+    /**
+     * Fills the rules a version does not set (versions stored before they were per tenant, and version 0) with the
+     * service's defaults ({@code hotline.appraisal.fcr-repeat-window}, {@code hotline.appraisal.hotspots.*}). The
+     * entity is detached first, so the filled-in values are never written back to a stored version.
+     */
+    private KpiSettings withDefaults(KpiSettings s) {
+        KpiSettings c = copy(s);
+        if (c.fcrRepeatDays == null) {
+            c.fcrRepeatDays = (int) Math.max(1, config.fcrRepeatWindow().toDays());
+        }
+        if (c.hotspotWindowDays == null) {
+            c.hotspotWindowDays = (int) Math.max(1, config.hotspots().window().toDays());
+        }
+        if (c.hotspotMinCases == null) {
+            c.hotspotMinCases = config.hotspots().minCases();
+        }
+        if (c.hotspotTopicSimilarity == null) {
+            c.hotspotTopicSimilarity = java.math.BigDecimal.valueOf(config.hotspots().topicSimilarity());
+        }
+        return c;
+    }
+
+    private static KpiSettings copy(KpiSettings s) {
+        KpiSettings c = new KpiSettings();
+        c.tenant = s.tenant;
+        c.version = s.version;
+        c.createdAt = s.createdAt;
+        c.createdBy = s.createdBy;
+        c.serviceLevelSeconds = s.serviceLevelSeconds;
+        c.abandonTreatment = s.abandonTreatment;
+        c.shortAbandonSeconds = s.shortAbandonSeconds;
+        c.lightWindowHours = s.lightWindowHours;
+        c.lightYellowCount = s.lightYellowCount;
+        c.lightRedCount = s.lightRedCount;
+        c.lightBaselineWeeks = s.lightBaselineWeeks;
+        c.lightBaselineSd = s.lightBaselineSd;
+        c.lightAckMinutes = s.lightAckMinutes;
+        c.webhookUrl = s.webhookUrl;
+        c.escalationWebhookUrl = s.escalationWebhookUrl;
+        c.scorecardWeights = s.scorecardWeights;
+        c.gradeBands = s.gradeBands;
+        c.fcrRepeatDays = s.fcrRepeatDays;
+        c.hotspotWindowDays = s.hotspotWindowDays;
+        c.hotspotMinCases = s.hotspotMinCases;
+        c.hotspotTopicSimilarity = s.hotspotTopicSimilarity;
+        return c;
     }
 
     /** Every stored version of a tenant's settings, newest first. */

@@ -25,7 +25,7 @@ public class Scorecards {
 
     /** KPIs a scorecard may weigh. */
     public static final List<String> KPIS = List.of("onTimeRate", "resolutionRate", "attitude", "answerRate",
-            "serviceLevel");
+            "serviceLevel", "satisfactionScore", "answerAccuracy");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,9 +35,13 @@ public class Scorecards {
         this.kpis = kpis;
     }
 
-    /** One ranked row; KPI values in percent (attitude: mean score / 5), null without data. */
+    /**
+     * One ranked row; KPI values in percent (attitude: mean score / 5; satisfactionScore: the survey's mean on its
+     * 100-point scale; answerAccuracy: accurate / reviewed), null without data.
+     */
     public record ScorecardRow(int rank, String key, Double onTimeRate, Double resolutionRate, Double attitude,
-            Double answerRate, Double serviceLevel, Double composite, String grade) {
+            Double answerRate, Double serviceLevel, Double satisfactionScore, Double answerAccuracy, Double composite,
+            String grade) {
     }
 
     /** The scorecard with the settings version it used. */
@@ -55,23 +59,25 @@ public class Scorecards {
                     List<GradeBand> bands = bands(settings);
                     Map<String, Double[]> values = new TreeMap<>();
                     for (KpiService.WorkOrderRow r : orders.rows()) {
-                        Double[] v = values.computeIfAbsent(r.key(), k -> new Double[5]);
+                        Double[] v = values.computeIfAbsent(r.key(), k -> new Double[KPIS.size()]);
                         v[0] = pct(r.onTimeRate());
                         v[1] = pct(r.resolutionRate());
                         v[2] = r.attitudeScore() == null ? null : round(r.attitudeScore() / 5 * 100);
                     }
                     if (callFigures != null) {
                         for (KpiService.CallRow r : callFigures.rows()) {
-                            Double[] v = values.computeIfAbsent(r.key(), k -> new Double[5]);
+                            Double[] v = values.computeIfAbsent(r.key(), k -> new Double[KPIS.size()]);
                             v[3] = pct(r.answerRate());
                             v[4] = pct(r.serviceLevel());
+                            v[5] = r.satisfactionScore() == null ? null : round(r.satisfactionScore());
+                            v[6] = pct(r.answerAccuracy());
                         }
                     }
                     List<ScorecardRow> rows = new ArrayList<>();
                     values.forEach((key, v) -> {
                         double sum = 0;
                         double w = 0;
-                        for (int i = 0; i < 5; i++) {
+                        for (int i = 0; i < KPIS.size(); i++) {
                             Double weight = weights.get(KPIS.get(i));
                             if (v[i] != null && weight != null && weight > 0) {
                                 sum += weight * v[i];
@@ -79,7 +85,7 @@ public class Scorecards {
                             }
                         }
                         Double composite = w == 0 ? null : round(sum / w);
-                        rows.add(new ScorecardRow(0, key, v[0], v[1], v[2], v[3], v[4], composite,
+                        rows.add(new ScorecardRow(0, key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], composite,
                                 grade(composite, bands)));
                     });
                     rows.sort(Comparator.comparing((ScorecardRow r) -> r.composite() == null ? -1 : r.composite())
@@ -90,7 +96,8 @@ public class Scorecards {
                         int rank = i > 0 && java.util.Objects.equals(r.composite(), rows.get(i - 1).composite())
                                 ? ranked.get(i - 1).rank() : i + 1;
                         ranked.add(new ScorecardRow(rank, r.key(), r.onTimeRate(), r.resolutionRate(), r.attitude(),
-                                r.answerRate(), r.serviceLevel(), r.composite(), r.grade()));
+                                r.answerRate(), r.serviceLevel(), r.satisfactionScore(), r.answerAccuracy(),
+                                r.composite(), r.grade()));
                     }
                     return new Scorecard(tenant == null ? "*" : tenant, from.toString(), to.toString(), by,
                             settings.version, weights, bands, ranked);

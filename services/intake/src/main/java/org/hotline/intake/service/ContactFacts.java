@@ -19,6 +19,7 @@ import org.hotline.contracts.intake.v1.ContactRegionResolved;
 import org.hotline.contracts.intake.v1.ContactRegistered;
 import org.hotline.contracts.intake.v1.MessageAnswered;
 import org.hotline.contracts.intake.v1.MessageHandedOff;
+import org.hotline.contracts.intake.v1.SurveyAnswered;
 import org.hotline.events.outbox.EventOutbox;
 import org.hotline.events.outbox.NewEvent;
 import org.hotline.intake.domain.AgentState;
@@ -26,6 +27,7 @@ import org.hotline.intake.domain.CallRecord;
 import org.hotline.intake.domain.Callback;
 import org.hotline.intake.domain.Contact;
 import org.hotline.intake.domain.Message;
+import org.hotline.intake.domain.SatisfactionSurvey;
 
 /**
  * Intake's facts on its event feed as typed payloads ({@code hotline/intake/v1/intake_events.proto}), for appraisal's
@@ -225,6 +227,19 @@ public class ContactFacts {
                 .setChangedAt(s(now.updatedAt)).setPreviousSince(s(previousSince))
                 .build();
         return append(NewEvent.of("intake.agent.state-changed", tenant(now.tenant), now.agentId, p));
+    }
+
+    /** A citizen answered the satisfaction survey of a contact (the agent and queue that handled it, no number). */
+    public Uni<Void> surveyAnswered(SatisfactionSurvey survey) {
+        SurveyAnswered p = SurveyAnswered.newBuilder()
+                .setContactId(survey.contactId.toString()).setTenant(tenant(survey.tenant))
+                .setCallId(s(survey.callId)).setAgentId(s(survey.agentId))
+                .setQueueId(s(survey.queueId)).setRegionCode(s(survey.regionCode))
+                .setChannel(survey.channel.name()).setCategory(category(survey.category))
+                .setAnswer(survey.answer.name()).setScore(survey.score)
+                .setAnsweredAt(s(survey.answeredAt))
+                .build();
+        return append(NewEvent.of("intake.survey.answered", tenant(survey.tenant), survey.contactId.toString(), p));
     }
 
     private Uni<Void> append(NewEvent event) {
