@@ -148,6 +148,11 @@ public class ProblemMappers {
             if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
                 return true;
             }
+            // A query sent on a pooled connection the server has just dropped (FaultToleranceIT).
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith("Connection is not active now")) {
+                return true;
+            }
         }
         return false;
     }
