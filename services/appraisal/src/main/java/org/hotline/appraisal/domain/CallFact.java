@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One call as intake's facts describe it: queue, agent, when it was offered, answered or abandoned, waits. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "call_fact")
 public class CallFact extends PanacheEntityBase {

@@ -6,8 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One callback booked for a caller: OFFERED, then KEPT or FAILED. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "callback_fact")
 public class CallbackFact extends PanacheEntityBase {

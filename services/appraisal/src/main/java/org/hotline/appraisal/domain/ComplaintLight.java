@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One crossing of a complaint threshold (黄灯, then perhaps 红灯) until it clears; written by LightEvaluation. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "complaint_light")
 public class ComplaintLight extends PanacheEntityBase {

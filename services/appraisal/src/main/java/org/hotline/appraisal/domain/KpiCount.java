@@ -7,8 +7,11 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** Running count of facts per tenant, event type and verdict, with the sum of satisfaction scores. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "kpi_count")
 public class KpiCount extends PanacheEntityBase {

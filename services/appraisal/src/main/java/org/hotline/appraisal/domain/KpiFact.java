@@ -7,8 +7,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+import org.hotline.common.tenancy.CallerTenant;
 
 /** One fact appraisal learned from a feed: the event it came from and the dimensions KPIs are cut by. */
+// Declared once per persistence unit; every tenant-owned entity of the service carries @Filter (docs/security.md).
+@FilterDef(name = TenantFilter.NAME, defaultCondition = TenantFilter.CONDITION, autoEnabled = true,
+        applyToLoadByKey = true, parameters = @ParamDef(name = TenantFilter.PARAMETER, type = String.class,
+                resolver = CallerTenant.class))
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "kpi_fact")
 public class KpiFact extends PanacheEntityBase {

@@ -9,8 +9,12 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One version of a tenant's KPI settings; a change is a new version, so every figure can name the rules it used. */
+// The national defaults ("*") are every province's starting point, read by all.
+@Filter(name = TenantFilter.NAME, condition = TenantFilter.CONDITION_OR_NATIONAL)
 @Entity
 @Table(name = "kpi_settings")
 @IdClass(KpiSettings.Key.class)

@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One work order: its state after routing's latest fact, and what happened to it (replied on time, claimed...). */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "work_order_fact")
 public class WorkOrderFact extends PanacheEntityBase {

@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A return (退单) step of a unit: REQUESTED, APPROVED or REFUSED (refused = improper, counted against the unit). */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "work_order_return_fact")
 public class WorkOrderReturnFact extends PanacheEntityBase {

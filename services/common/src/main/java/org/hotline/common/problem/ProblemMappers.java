@@ -137,9 +137,20 @@ public class ProblemMappers {
             if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof java.net.SocketException) {
                 return true;
             }
+            // Netty reports a reset met while writing a query as a bare IOException (FaultToleranceIT, the database
+            // made unreachable through a proxy that resets its connections).
+            if (t.getClass() == java.io.IOException.class && t.getMessage() != null
+                    && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))) {
+                return true;
+            }
             // The pool found no free connection in time (overload, make bench's spike): Vert.x fails the wait with a
             // bare "Timeout"; the client should come back later (503 with Retry-After), it did nothing wrong (500).
             if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                return true;
+            }
+            // A query sent on a pooled connection the server has just dropped (FaultToleranceIT).
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
         }

@@ -33,6 +33,14 @@ public final class TenantFilter {
     public static final String CONDITION_OR_UNCLAIMED = "(:" + PARAMETER + " = '*' or tenant = :" + PARAMETER
             + " or tenant is null)";
 
+    /**
+     * As {@link #CONDITION}, and the national rows ({@code tenant = '*'}) every province reads: knowledge's national
+     * articles, appraisal's default KPI settings. A role that may not be national but holds {@code *} (resolved to
+     * {@link CallerTenant#NONE}) sees only these.
+     */
+    public static final String CONDITION_OR_NATIONAL = "(:" + PARAMETER + " = '*' or tenant = '*' or tenant = :"
+            + PARAMETER + ")";
+
     private TenantFilter() {
     }
 }

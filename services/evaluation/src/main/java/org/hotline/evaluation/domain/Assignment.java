@@ -11,8 +11,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A case given to one evaluator for one round (1, or 2 after rework), with the form's deadline. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {

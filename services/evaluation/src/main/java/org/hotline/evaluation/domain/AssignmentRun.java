@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One assignment run of a tenant for a week (the weekly job or on demand), with its seed and counts. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "assignment_run")
 public class AssignmentRun extends PanacheEntityBase {

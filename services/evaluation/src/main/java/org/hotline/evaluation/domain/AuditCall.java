@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One test call of a campaign: scheduled, then scored on the five criteria. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "audit_call")
 public class AuditCall extends PanacheEntityBase {

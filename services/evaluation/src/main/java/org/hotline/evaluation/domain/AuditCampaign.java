@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A mystery-shopper campaign (电话暗访): scripted scenarios, auditors, target lines and a pass rule. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "audit_campaign")
 public class AuditCampaign extends PanacheEntityBase {

@@ -6,8 +6,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A line a campaign tests: from knowledge's institution directory (institution id) or entered by hand. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "audit_line")
 public class AuditLine extends PanacheEntityBase {

@@ -8,8 +8,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** The evaluation form of an assignment: a draft until submitted. Lists are stored as JSON text. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "case_evaluation")
 public class CaseEvaluation extends PanacheEntityBase {

@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** An evaluator's verdict (满意 / 不满意) and satisfaction score on how a work order was handled. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "evaluation")
 public class Evaluation extends PanacheEntityBase {

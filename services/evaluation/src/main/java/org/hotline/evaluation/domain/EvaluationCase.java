@@ -10,8 +10,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+import org.hotline.common.tenancy.CallerTenant;
 
 /** A complaint replied or closed in routing, as followed from routing's feed, and where its evaluation stands. */
+// Declared once per persistence unit; every tenant-owned entity of the service carries @Filter (docs/security.md).
+@FilterDef(name = TenantFilter.NAME, defaultCondition = TenantFilter.CONDITION, autoEnabled = true,
+        applyToLoadByKey = true, parameters = @ParamDef(name = TenantFilter.PARAMETER, type = String.class,
+                resolver = CallerTenant.class))
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "evaluation_case")
 public class EvaluationCase extends PanacheEntityBase {

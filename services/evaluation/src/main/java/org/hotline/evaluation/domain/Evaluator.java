@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A third-party evaluator (第三方评价员) of one tenant, linked to a token subject. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "evaluator")
 public class Evaluator extends PanacheEntityBase {

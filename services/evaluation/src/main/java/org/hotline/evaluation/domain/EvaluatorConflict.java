@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A conflict of interest an evaluator declared: cases touching it are never given to them. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "evaluator_conflict")
 public class EvaluatorConflict extends PanacheEntityBase {

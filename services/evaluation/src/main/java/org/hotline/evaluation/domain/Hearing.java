@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A hearing (听证会) of a tenant's quarter: units and evaluators face to face over an agenda. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "hearing")
 public class Hearing extends PanacheEntityBase {

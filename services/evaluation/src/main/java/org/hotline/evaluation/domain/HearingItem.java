@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One agenda item: a disputed or supervised case, or a unit with the worst figures; its outcome and follow-ups. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "hearing_item")
 public class HearingItem extends PanacheEntityBase {

@@ -9,8 +9,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** The first answer to a POST carrying an {@code Idempotency-Key}, replayed when the same caller retries it. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "idempotent_request")
 public class IdempotentRequest extends PanacheEntityBase {

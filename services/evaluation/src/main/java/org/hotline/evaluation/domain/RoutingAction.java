@@ -9,8 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A rework or supervision request to routing, queued with the decision and sent until routing answers. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "routing_action")
 public class RoutingAction extends PanacheEntityBase {

@@ -8,8 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A case a run could not assign, and why (NO_ACTIVE_EVALUATOR, ALL_CONFLICTED, CAPACITY_EXHAUSTED). */
+// No tenant of its own: visible when its run is.
+@Filter(name = TenantFilter.NAME, condition = "(:" + TenantFilter.PARAMETER + " = '*' or run_id in (select r.id from "
+        + "assignment_run r where r.tenant = :" + TenantFilter.PARAMETER + "))")
 @Entity
 @Table(name = "unassigned_case")
 public class UnassignedCase extends PanacheEntityBase {

@@ -46,9 +46,13 @@ public interface IntakeConfig {
     /** The window of times accepted on the switch's call events. */
     CallEvents callEvents();
 
-    /** The public, login-free case look-up. */
+    /** Case look-ups per client address and minute on the public, login-free case look-up, across all replicas. */
     @WithDefault("30")
     int publicLookupsPerMinute();
+
+    /** Requests per client address and minute on the Open311 endpoints (login-free), across all replicas. */
+    @WithDefault("120")
+    int open311RequestsPerMinute();
 
     /** How long routing's region answers are reused for contacts with the same deciding input. */
     interface RegionCache {

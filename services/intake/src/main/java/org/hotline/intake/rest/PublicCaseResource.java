@@ -2,24 +2,20 @@ package org.hotline.intake.rest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.hotline.common.problem.Problem;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.intake.domain.HandOff;
 import org.hotline.intake.repository.HandOffRepository;
 import org.hotline.intake.service.HandOffs;
-import org.hotline.intake.service.PublicLookupLimiter;
 import org.hotline.intake.service.QueryCodes;
 
 /** Citizens follow their case with its query code (查询码), without logging in; rate-limited per client. */
@@ -30,14 +26,11 @@ public class PublicCaseResource {
     private final HandOffRepository handOffs;
     private final HandOffs dispatcher;
     private final QueryCodes codes;
-    private final PublicLookupLimiter limiter;
 
-    public PublicCaseResource(HandOffRepository handOffs, HandOffs dispatcher, QueryCodes codes,
-            PublicLookupLimiter limiter) {
+    public PublicCaseResource(HandOffRepository handOffs, HandOffs dispatcher, QueryCodes codes) {
         this.handOffs = handOffs;
         this.dispatcher = dispatcher;
         this.codes = codes;
-        this.limiter = limiter;
     }
 
     /** What a citizen may see of a case: no names, no numbers. */
@@ -52,16 +45,8 @@ public class PublicCaseResource {
             description = "Status RECEIVED (being handed to a department), IN_PROGRESS, REPLIED or CLOSED.")
     @APIResponse(responseCode = "404", description = "No case has this code")
     @APIResponse(responseCode = "429", description = "Too many look-ups from this client; retry later")
-    public Uni<PublicCaseView> get(@Parameter(example = "7KQ2M9XH4RTP") @PathParam("code") String code,
-            @Context HttpServerRequest request) {
-        // A forwarded address that names no host (e.g. X-Forwarded-For: unknown) has no host address: one bucket.
-        String client = request.remoteAddress() == null || request.remoteAddress().hostAddress() == null ? "unknown"
-                : request.remoteAddress().hostAddress();
-        if (!limiter.allow(client)) {
-            long wait = limiter.retryAfterSeconds();
-            throw ProblemException.tooManyRequests("Too many case look-ups from your address; try again in " + wait
-                    + " seconds.", wait);
-        }
+    public Uni<PublicCaseView> get(@Parameter(example = "7KQ2M9XH4RTP") @PathParam("code") String code) {
+        // Limited per client address across replicas before it gets here (PublicRateLimit).
         String normal = code == null ? "" : code.trim().toUpperCase();
         if (!codes.wellFormed(normal)) {
             throw notFound();

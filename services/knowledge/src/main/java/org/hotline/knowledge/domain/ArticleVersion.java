@@ -13,12 +13,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** One immutable version of an article's content; only its lifecycle status changes after creation. */
+// A version has no tenant of its own: it is visible when its article is (drafts of another province are not).
+@Filter(name = TenantFilter.NAME, condition = ArticleVersion.TENANT_CONDITION)
 @Entity
 @Table(name = "article_version")
 @IdClass(ArticleVersion.Key.class)
 public class ArticleVersion extends PanacheEntityBase {
+
+    /** {@link TenantFilter#CONDITION_OR_NATIONAL} applied to the version's article. */
+    static final String TENANT_CONDITION = "(:" + TenantFilter.PARAMETER + " = '*' or article_id in (select a.id from "
+            + "article a where a.tenant = '*' or a.tenant = :" + TenantFilter.PARAMETER + "))";
 
     @Id
     @Column(name = "article_id")

@@ -7,8 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hotline.common.tenancy.TenantFilter;
 
 /** A question the knowledge base could not answer well, grouped by normalised text and region. */
+@Filter(name = TenantFilter.NAME)
 @Entity
 @Table(name = "knowledge_gap")
 public class KnowledgeGap extends PanacheEntityBase {

@@ -3,6 +3,7 @@ package org.hotline.system.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Faults under load (issue 12), intake and routing as real processes started from the chart's environment: each test
  * sends a steady load of registrations (each with its own Idempotency-Key, retried as a front end would), injects a
  * fault, and counts: every accepted contact exists exactly once in intake's database, nothing else does, and no
- * answer broke the contract (a failure is a 503 with Retry-After, never a 500). A consumer killed mid-batch is
+ * answer broke the contract (a failure is a 503 with Retry-After, never a 500). PostgreSQL is reached through a
+ * {@link TcpProxy}, so that it can be made unreachable for intake alone without restarting the shared server. A consumer killed mid-batch is
  * covered by feeds.EventFeedIT (each event applied once after two SIGKILLs of appraisal mid-stream).
  */
 class FaultToleranceIT {
@@ -39,24 +41,68 @@ class FaultToleranceIT {
 
     private static ServiceProcess routing;
     private static ServiceProcess intake;
+    /** Between intake and PostgreSQL: an outage of the database for intake alone (the server is shared). */
+    private static TcpProxy database;
 
     @BeforeAll
-    static void startSuite() {
+    static void startSuite() throws IOException {
         ServiceProcess.resetDatabase("routing", DB_SUFFIX);
         ServiceProcess.resetDatabase("intake", DB_SUFFIX);
+        Map<String, String> env = System.getenv();
+        database = new TcpProxy(env.getOrDefault("HOTLINE_DB_HOST", "127.0.0.1"),
+                Integer.parseInt(env.getOrDefault("HOTLINE_DB_PORT", "5432")));
         routing = ServiceProcess.of("routing").with("hotline.db.suffix", DB_SUFFIX).start();
         intake = ServiceProcess.of("intake").with("hotline.db.suffix", DB_SUFFIX).calling("routing", routing)
+                .withChartValue("database.external.host", "127.0.0.1")
+                .withChartValue("database.external.port", database.port())
                 .with("hotline.intake.region-retry.interval", "1s")
                 // The outage is the subject: intake must ask routing for every contact, not reuse a known answer.
                 .with("hotline.intake.region-cache.ttl", "0s").start();
     }
 
     @AfterAll
-    static void stopSuite() {
+    static void stopSuite() throws IOException {
         for (ServiceProcess p : new ServiceProcess[] { intake, routing }) {
             if (p != null) {
                 p.stop();
             }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void databaseUnreachableDuringLoadFailsCleanlyRecoversByItselfAndCommitsEachAcceptedContactOnce()
+            throws Exception {
+        long before = contactRows();
+        RegistrationLoad load = new RegistrationLoad(intake.baseUrl(), AGENT, ZIBO_CALL);
+        Future<?> running = load.start(240, 4);
+        load.awaitAccepted(40);
+        int acceptedBefore = load.accepted.size();
+        // PostgreSQL gone for intake: every connection reset, new ones refused, until clients have met it a while.
+        database.cut();
+        try {
+            awaitUntil(() -> load.serviceUnavailable.get() >= 12, "no 503 while the database was unreachable");
+        } finally {
+            database.restore();
+        }
+        running.get(4, TimeUnit.MINUTES);
+        report("database unreachable and back", load);
+        assertTrue(load.accepted.size() > acceptedBefore, "nothing was accepted after the database came back");
+        assertEquals(List.of(), load.violations, "answers that broke the contract");
+        assertEquals(0, load.noAnswer.get(), "requests left without an answer (a failure must be a 503)");
+        assertExactlyOnce(load, before);
+        assertEquals(200, intake.status("/q/health/ready"), "intake did not recover by itself");
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String failure) {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError(failure);
+            }
+            RegistrationLoad.sleep(50);
         }
     }
 
