@@ -31,8 +31,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * The console in headless Chromium (Debian's, through Playwright) against the packaged services: an agent answers a
  * question from the knowledge base and registers an order, the unit's handler finds it at the top of the inbox and
- * replies, an evaluator submits a verdict and a leader sees it counted. Screenshots of each screen go to
- * target/console-screenshots.
+ * replies, an evaluator submits a verdict and a leader sees it counted (and a hotspot of complaints about one place),
+ * the administrator changes the province's service hours. Screenshots of each screen go to target/console-screenshots.
  */
 // One journey in order: each step works on what the previous one left.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,6 +43,7 @@ class ConsoleBrowserIT {
     private static final String TITLE = "异地住院报销款两个月未到账";
     private static final String ADMIN = TestTokens.bearer("tenant-admin", "37");
     private static final String AGENT = TestTokens.bearer("agent", "37");
+    private static final String HOTSPOT_ADDRESS = "济南市历下区泉城路180号";
 
     private static ServiceProcess routing;
     private static ServiceProcess knowledge;
@@ -332,6 +333,22 @@ class ConsoleBrowserIT {
                     .post(routing.baseUrl() + "/api/v1/work-orders").then().statusCode(201)
                     .body("unitId", org.hamcrest.Matchers.equalTo(unitId));
         }
+        // Complaints about one place in Jinan (no rule there: they wait in the province's claim pool, so the unit's
+        // light keeps its three): five in a week make an address hotspot.
+        List<String> queueComplaints = List.of("泉城路180号医保服务大厅排队三个小时没办上", "泉城路180号大厅取号机坏了没人管",
+                "泉城路180号窗口只开一个，排队太久", "泉城路180号医保大厅工作人员中午提前离岗", "泉城路180号大厅叫号混乱反复排队");
+        for (int i = 0; i < queueComplaints.size(); i++) {
+            given().header("Authorization", AGENT).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("regionCode", "370100", "category", "FEEDBACK", "title", queueComplaints.get(i),
+                            "description", "在医保服务大厅办理业务排队时间过长。", "priority", "NORMAL", "channel", "PHONE",
+                            "citizenPhone", "1390531100" + i, "address", HOTSPOT_ADDRESS))
+                    .post(routing.baseUrl() + "/api/v1/work-orders").then().statusCode(201);
+        }
+        eventually("appraisal reports the address hotspot", Duration.ofSeconds(90), () -> given()
+                .header("Authorization", ADMIN).get(appraisal.baseUrl() + "/api/v1/hotspots?tenant=37&kind=ADDRESS")
+                .then().statusCode(200).extract().<List<Map<String, Object>>>path("items").stream()
+                .anyMatch(h -> HOTSPOT_ADDRESS.equals(h.get("label")) && Integer.valueOf(5).equals(h.get("count"))));
         eventually("appraisal lights the unit's light", Duration.ofSeconds(90), () -> given()
                 .header("Authorization", ADMIN).get(appraisal.baseUrl() + "/api/v1/lights").then().statusCode(200)
                 .extract().<List<Map<String, Object>>>path("$").stream()
@@ -347,7 +364,12 @@ class ConsoleBrowserIT {
                 assertThat(unitLight).containsText("黄灯");
                 assertThat(unitLight).containsText("投诉量 3");
                 assertThat(unitLight).containsText(unitName);
-                assertThat(page.getByTestId("no-hotspots")).isVisible();
+                // The hotspot as appraisal reports it: the address, its region and the five complaints.
+                Locator hotspot = page.getByTestId("hotspots").locator("tbody tr")
+                        .filter(new Locator.FilterOptions().setHasText(HOTSPOT_ADDRESS));
+                assertThat(hotspot).hasCount(1);
+                assertThat(hotspot).containsText("370100");
+                assertThat(hotspot.locator("td").nth(3)).hasText("5");
                 assertThat(page.getByTestId("scorecard")).isVisible();
                 assertThat(page.getByTestId("staffing-gaps")).isAttached();
                 // appraisal's charts, fetched with the leader's token, are drawn.
@@ -458,6 +480,45 @@ class ConsoleBrowserIT {
                 throw e;
             }
         }
+    }
+
+    @Test
+    @Order(7)
+    void administratorChangesTheProvincesServiceHoursAndSeesThemSaved() {
+        try (BrowserContext context = tablet()) {
+            Page page = context.newPage();
+            try {
+                page.navigate(console.baseUrl() + "/login");
+                login(page, "admin", "tenant-admin", null);
+                assertThat(page).hasURL(console.baseUrl() + "/admin");
+                page.getByTestId("nav-service-hours").click();
+                assertThat(page).hasURL(console.baseUrl() + "/admin/service-hours");
+                // Nothing set yet: intake's configured default is in force.
+                assertThat(page.getByTestId("hours-periods")).hasText("09:00-12:00, 13:00-17:00");
+                assertThat(page.getByTestId("hours-source")).containsText("系统默认");
+                page.getByLabel("开始时间", new Page.GetByLabelOptions().setExact(true)).fill("08:30");
+                page.getByLabel("结束时间", new Page.GetByLabelOptions().setExact(true)).fill("17:30");
+                page.getByLabel("午休开始", new Page.GetByLabelOptions().setExact(true)).fill("12:00");
+                page.getByLabel("午休结束", new Page.GetByLabelOptions().setExact(true)).fill("13:30");
+                page.getByLabel("周六", new Page.GetByLabelOptions().setExact(true)).check();
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("保存").setExact(true)).click();
+                assertThat(page.getByTestId("saved")).containsText("服务时间已保存");
+                assertThat(page.getByTestId("hours-periods")).hasText("08:30-12:00, 13:30-17:30");
+                assertThat(page.getByTestId("hours-days")).containsText("周六");
+                assertThat(page.getByTestId("hours-source")).containsText("admin@37");
+                shot(page, "admin-service-hours");
+            } catch (RuntimeException | AssertionError e) {
+                shot(context.pages().get(0), "admin-service-hours-failed");
+                throw e;
+            }
+        }
+        // Intake keeps them as the administrator saved them.
+        given().header("Authorization", ADMIN).get(intake.baseUrl() + "/api/v1/service-hours").then().statusCode(200)
+                .body("source", org.hamcrest.Matchers.equalTo("PROVINCE"))
+                .body("periods", org.hamcrest.Matchers.equalTo(List.of("08:30-12:00", "13:30-17:30")))
+                .body("days", org.hamcrest.Matchers.hasItem("SATURDAY"))
+                .body("updatedBy", org.hamcrest.Matchers.equalTo("admin@37"));
     }
 
     /** A tablet-sized window (the smallest the console is laid out for). */

@@ -21,10 +21,11 @@ import org.hotline.console.session.Staff;
 import org.hotline.console.session.StaffRole.Screen;
 
 /**
- * The administration page: units, routing rules, the working calendar (holidays and 调休), knowledge articles, the
- * institution directory, evaluators and test-call campaigns of the administrator's province, each as the owning
- * service lists it, with the forms that change them ({@link RoutingAdminResource}, {@link KnowledgeAdminResource},
- * {@link EvaluationAdminResource}); the calendar's days are changed here.
+ * The administration page: units, routing rules, the working calendar (holidays and 调休), service hours (in brief;
+ * changed on {@link ServiceHoursAdminResource}'s page), knowledge articles, the institution directory, evaluators and
+ * test-call campaigns of the administrator's province, each as the owning service lists it, with the forms that
+ * change them ({@link RoutingAdminResource}, {@link KnowledgeAdminResource}, {@link EvaluationAdminResource}); the
+ * calendar's days are changed here.
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
@@ -62,11 +63,15 @@ public class AdminResource {
         Uni<JsonNode> institutions = optional(calls.get(staff, Service.KNOWLEDGE, "/api/v1/institutions?size=50"));
         Uni<JsonNode> evaluators = optional(calls.get(staff, Service.EVALUATION, "/api/v1/evaluators?size=100"));
         Uni<JsonNode> campaigns = optional(calls.get(staff, Service.EVALUATION, "/api/v1/audit-campaigns?size=20"));
-        return Uni.combine().all().unis(units, rules, days, articles, institutions, evaluators, campaigns).asTuple()
+        // The province's service hours in brief (the operator picks a province on the service-hours page).
+        Uni<JsonNode> hours = staff.national() ? Uni.createFrom().<JsonNode>nullItem()
+                : optional(calls.get(staff, Service.INTAKE, "/api/v1/service-hours"));
+        return Uni.combine().all().unis(units, rules, days, articles, institutions, evaluators, campaigns, hours)
+                .asTuple()
                 .map(t -> page.data("units", items(t.getItem1())).data("rules", items(t.getItem2()))
                         .data("days", items(t.getItem3())).data("articles", items(t.getItem4()))
                         .data("institutions", items(t.getItem5())).data("evaluators", items(t.getItem6()))
-                        .data("campaigns", items(t.getItem7())));
+                        .data("campaigns", items(t.getItem7())).data("hours", pages.data(t.getItem8())));
     }
 
     /** Marks a day of the province's calendar as a holiday or an adjusted working day (调休). */

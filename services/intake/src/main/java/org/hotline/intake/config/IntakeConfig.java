@@ -40,6 +40,13 @@ public interface IntakeConfig {
     /** Per-tenant service hours, e.g. {@code hotline.intake.tenant-hours."42".periods=08:30-12:00,14:00-17:30}. */
     Map<String, ServiceHours> tenantHours();
 
+    /**
+     * How often each replica checks whether a province's administrator changed its service hours (on another
+     * replica); read by the {@code @Scheduled} expression of {@code ServiceHoursSettings}. One cheap query each time.
+     */
+    @WithDefault("10s")
+    String serviceHoursRefresh();
+
     /** Routing's working-day calendar, kept in memory for service hours. */
     Calendar calendar();
 

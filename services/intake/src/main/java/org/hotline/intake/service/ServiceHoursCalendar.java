@@ -13,18 +13,21 @@ import java.util.stream.Collectors;
 import org.hotline.intake.config.IntakeConfig;
 
 /**
- * Human service hours per tenant, in the tenant's zone: the configured opening periods on the working days of
- * routing's calendar (holidays closed, 调休 make-up days open), see {@link WorkingDays}.
+ * Human service hours per tenant, in the tenant's zone: the opening periods its administrator set
+ * ({@link ServiceHoursSettings}, held in memory) or else the configured ones, on the working days of routing's calendar
+ * (holidays closed, 调休 make-up days open), see {@link WorkingDays}.
  */
 @ApplicationScoped
 public class ServiceHoursCalendar {
 
     private final IntakeConfig config;
     private final WorkingDays calendar;
+    private final ServiceHoursSettings settings;
 
-    public ServiceHoursCalendar(IntakeConfig config, WorkingDays calendar) {
+    public ServiceHoursCalendar(IntakeConfig config, WorkingDays calendar, ServiceHoursSettings settings) {
         this.config = config;
         this.calendar = calendar;
+        this.settings = settings;
     }
 
     /** Whether human agents serve {@code tenant} at {@code at}. */
@@ -76,14 +79,27 @@ public class ServiceHoursCalendar {
     }
 
     private Hours hours(String tenant) {
-        // Parsed once per tenant: this is on every queue-position and message path.
-        return parsed.computeIfAbsent(tenant == null ? "" : tenant, t -> {
-            IntakeConfig.ServiceHours sh = t.isEmpty() ? null : config.tenantHours().get(t);
-            return new Hours(sh == null ? config.serviceHours() : sh);
-        });
+        String key = tenant == null ? "" : tenant;
+        // Built once per tenant (and per version of its stored hours): this is on every queue-position and message path.
+        ServiceHoursSettings.Effective stored = key.isEmpty() ? null : settings.stored(key);
+        if (stored != null) {
+            Hours h = fromSettings.get(key);
+            if (h == null || h.version != stored.version()) {
+                h = new Hours(stored.hours(), configured(key).holidays(), stored.version());
+                fromSettings.put(key, h);
+            }
+            return h;
+        }
+        return parsed.computeIfAbsent(key, t -> new Hours(configured(t)));
+    }
+
+    private IntakeConfig.ServiceHours configured(String tenant) {
+        IntakeConfig.ServiceHours sh = tenant.isEmpty() ? null : config.tenantHours().get(tenant);
+        return sh == null ? config.serviceHours() : sh;
     }
 
     private final java.util.Map<String, Hours> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Hours> fromSettings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Parsed hours of one tenant. */
     private static final class Hours {
@@ -91,16 +107,30 @@ public class ServiceHoursCalendar {
         final List<LocalTime[]> periods;
         final Set<DayOfWeek> days;
         final Set<LocalDate> holidays;
+        final long version;
 
         Hours(IntakeConfig.ServiceHours sh) {
             zone = ZoneId.of(sh.zone());
             periods = sh.periods().stream().map(p -> {
                 String[] parts = p.trim().split("-");
-                return new LocalTime[] { LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim()) };
+                return new LocalTime[] { WeeklyHours.time(parts[0]), WeeklyHours.time(parts[1]) };
             }).toList();
             days = sh.days().stream().map(d -> DayOfWeek.valueOf(d.trim().toUpperCase())).collect(Collectors.toSet());
-            holidays = sh.holidays().orElse(List.of()).stream().map(d -> LocalDate.parse(d.trim()))
-                    .collect(Collectors.toSet());
+            holidays = holidays(sh.holidays());
+            version = 0;
+        }
+
+        /** A province's own hours; the configured holidays remain the fallback when routing's calendar is not loaded. */
+        Hours(WeeklyHours wh, java.util.Optional<List<String>> configuredHolidays, long version) {
+            zone = ZoneId.of(wh.zone());
+            periods = wh.periods();
+            days = wh.days();
+            holidays = holidays(configuredHolidays);
+            this.version = version;
+        }
+
+        private static Set<LocalDate> holidays(java.util.Optional<List<String>> dates) {
+            return dates.orElse(List.of()).stream().map(d -> LocalDate.parse(d.trim())).collect(Collectors.toSet());
         }
 
         boolean workingDay(LocalDate date) {
