@@ -160,4 +160,41 @@ class SurveyAndAnswerAccuracyKpiTest {
                 .body("rows.find { it.key == '" + queue + "' }.answerAccuracy", equalTo(66.67))
                 .body("rows.find { it.key == '" + queue + "' }.composite", equalTo(69.17));
     }
+
+    @Test
+    void satisfactionAndAccuracyFiguresOpenToTheSurveysAndReviewsBehindThem() throws Throwable {
+        String[] c1 = call(8 * 3600, agent1);
+        String[] c2 = call(8 * 3600 + 600, agent1);
+        String[] c3 = call(9 * 3600, agent2);
+        survey(c1[0], c1[1], agent1, "PHONE", "SATISFIED", 100, 8 * 3600 + 300);
+        survey(c2[0], c2[1], agent1, "PHONE", "UNSATISFIED", 0, 8 * 3600 + 1900);
+        survey(c3[0], c3[1], agent2, "PHONE", "BASICALLY_SATISFIED", 80, 9 * 3600 + 300);
+        review(c1[0], c1[1], agent1, null, true, 11 * 3600);
+        review(c2[0], c2[1], agent1, queue, false, 11 * 3600 + 60);
+        review(c3[0], c3[1], agent2, null, true, 11 * 3600 + 180);
+        Feeds.apply(intake, intakeFeed, 3);
+        Feeds.apply(evaluation, evaluationFeed, 3);
+
+        // Agent 1's 满意度评分 of 50 is these two answers, in the order they were given.
+        leader("AGENT", "ALL").queryParam("key", agent1).when().get("/api/v1/kpis/surveys/records").then()
+                .statusCode(200).body("total", equalTo(2))
+                .body("items.contactId", equalTo(List.of(c1[0], c2[0])))
+                .body("items.answer", equalTo(List.of("SATISFIED", "UNSATISFIED")))
+                .body("items.score", equalTo(List.of(100, 0))).body("items[0].callId", equalTo(c1[1]));
+        // Agent 1's 解答准确率 of 1 in 2: the reviews, the queue taken from the call where the reviewer named none.
+        leader("AGENT", "ALL").queryParam("key", agent1).when().get("/api/v1/kpis/answer-reviews/records").then()
+                .statusCode(200).body("total", equalTo(2))
+                .body("items.contactId", equalTo(List.of(c1[0], c2[0])))
+                .body("items.accurate", equalTo(List.of(true, false)))
+                .body("items.queueId", equalTo(List.of(queue, queue)));
+        // By queue, both figures open to all three; another province's leader gets none of them.
+        leader("QUEUE", "ALL").queryParam("key", queue).when().get("/api/v1/kpis/answer-reviews/records").then()
+                .statusCode(200).body("total", equalTo(3));
+        given().header("Authorization", TestTokens.bearer("leader", "42"))
+                .queryParam("from", day.toString()).queryParam("to", day.plusSeconds(86_400L).toString())
+                .queryParam("by", "QUEUE").queryParam("key", queue)
+                .when().get("/api/v1/kpis/surveys/records").then().statusCode(200).body("total", equalTo(0));
+        leader("NOT_A_DIMENSION", "ALL").when().get("/api/v1/kpis/surveys/records").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
 }

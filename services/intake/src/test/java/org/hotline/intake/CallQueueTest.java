@@ -39,10 +39,16 @@ class CallQueueTest {
     @jakarta.inject.Inject
     FeedEvents feed;
 
+    /** The fault-tolerance breakers of the clients, reset after each test that takes a peer down. */
+    @jakarta.inject.Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void peersBackUp() {
         StandInRouting.DOWN.set(false);
         StandInWorkOrders.DOWN.set(false);
+        // A breaker opened by this test's outage would otherwise still be open for the next test (or class).
+        breakers.resetAll();
     }
 
     @Test

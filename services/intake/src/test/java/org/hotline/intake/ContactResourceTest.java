@@ -27,9 +27,15 @@ class ContactResourceTest {
     private static final String ZIBO_CALL = """
             {"channel":"PHONE","dialedNumber":"0533-12393","callerNumber":"13905330000"}""";
 
+    /** The fault-tolerance breakers of the clients, reset after each test that takes a peer down. */
+    @jakarta.inject.Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void routingBackUp() {
         StandInRouting.DOWN.set(false);
+        // A breaker opened by this test's outage would otherwise still be open for the next test (or class).
+        breakers.resetAll();
     }
 
     @Test

@@ -36,11 +36,17 @@ class MessageResourceTest {
     @Inject
     org.hotline.intake.service.WorkingDays workingDays;
 
+    /** The fault-tolerance breakers of the clients, reset after each test that takes a peer down. */
+    @jakarta.inject.Inject
+    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+
     @AfterEach
     void knowledgeBackUp() {
         StandInRouting.DOWN.set(false);
         StandInKnowledge.DOWN.set(false);
         StandInWorkOrders.DOWN.set(false);
+        // A breaker opened by this test's outage would otherwise still be open for the next test (or class).
+        breakers.resetAll();
     }
 
     @Test

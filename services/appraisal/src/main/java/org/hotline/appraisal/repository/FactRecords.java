@@ -68,22 +68,67 @@ public class FactRecords {
     @WithSession
     public Uni<Tuple2<List<Object[]>, Long>> evaluations(String tenant, Instant from, Instant to, String by,
             String key, int page, int size) {
+        String keyed = key != null && EVALUATION_COLUMNS.containsKey(by) ? EVALUATION_COLUMNS.get(by) : null;
         String where = " FROM evaluation_fact e WHERE submitted_at >= :from AND submitted_at < :to"
                 + (tenant == null ? "" : " AND tenant = :tenant")
-                + (key != null && EVALUATION_COLUMNS.containsKey(by) ? " AND " + EVALUATION_COLUMNS.get(by) + " = :key" : "")
+                + (keyed == null ? "" : " AND " + keyed + " = :key")
                 + " AND NOT EXISTS (SELECT 1 FROM evaluation_fact l WHERE l.work_order_id = e.work_order_id "
                 + "AND l.round > e.round)";
+        return nativePage("SELECT evaluation_id, tenant, work_order_id, unit_id, region_code, category, round, "
+                + "complainant_verdict, evaluator_verdict, outcome, late, submitted_at", where,
+                "submitted_at, evaluation_id", tenant, from, to, keyed == null ? null : key, page, size);
+    }
+
+    /**
+     * The survey answers behind a 满意度评分 figure of {@code /kpis/calls} (same dimension and key), as rows of
+     * (contact id, tenant, call id, agent, queue, region, channel, category, answer, score, answered at).
+     */
+    @WithSession
+    public Uni<Tuple2<List<Object[]>, Long>> surveys(String tenant, Instant from, Instant to, String by,
+            String key, int page, int size) {
+        String keyed = key == null ? null : AgentKpiQueries.SURVEY_DIMENSIONS.get(by);
+        String where = " FROM survey_fact WHERE answered_at >= :from AND answered_at < :to"
+                + (tenant == null ? "" : " AND tenant = :tenant")
+                + (keyed == null ? "" : " AND coalesce(" + keyed + ", '') = :key");
+        return nativePage("SELECT contact_id, tenant, call_id, agent_id, queue_id, region_code, channel, category, "
+                + "answer, score, answered_at", where, "answered_at, contact_id", tenant, from, to,
+                keyed == null ? null : key, page, size);
+    }
+
+    /**
+     * The answer reviews behind a 解答准确率 figure of {@code /kpis/calls} (same dimension and key, the reviewed call's
+     * queue, region and category where the review names none), as rows of (review id, tenant, contact id, call id,
+     * agent, queue, region, channel, category, accurate, expected article id, reviewed at).
+     */
+    @WithSession
+    public Uni<Tuple2<List<Object[]>, Long>> answerReviews(String tenant, Instant from, Instant to, String by,
+            String key, int page, int size) {
+        var dimensions = AgentKpiQueries.REVIEW_DIMENSIONS;
+        String keyed = key == null ? null : dimensions.get(by);
+        String where = " FROM answer_review_fact r LEFT JOIN call_fact c ON c.call_id = r.call_id "
+                + "LEFT JOIN contact_fact ct ON ct.contact_id = r.contact_id "
+                + "WHERE r.reviewed_at >= :from AND r.reviewed_at < :to"
+                + (tenant == null ? "" : " AND r.tenant = :tenant")
+                + (keyed == null ? "" : " AND coalesce(" + keyed + ", '') = :key");
+        return nativePage("SELECT r.review_id, r.tenant, r.contact_id, r.call_id, r.agent_id, "
+                + dimensions.get("QUEUE") + ", " + dimensions.get("REGION") + ", " + dimensions.get("CHANNEL") + ", "
+                + dimensions.get("CATEGORY") + ", r.accurate, r.expected_article_id, r.reviewed_at", where,
+                "r.reviewed_at, r.review_id", tenant, from, to, keyed == null ? null : key, page, size);
+    }
+
+    /** One page of a native query's rows ({@code select + where + order}) with the total, parameters bound alike. */
+    private static Uni<Tuple2<List<Object[]>, Long>> nativePage(String select, String where, String order,
+            String tenant, Instant from, Instant to, String key, int page, int size) {
         return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> {
             var count = s.createNativeQuery("SELECT count(*)" + where, Long.class);
-            var rows = s.createNativeQuery("SELECT evaluation_id, tenant, work_order_id, unit_id, region_code, category, "
-                    + "round, complainant_verdict, evaluator_verdict, outcome, late, submitted_at" + where
-                    + " ORDER BY submitted_at, evaluation_id LIMIT :size OFFSET :offset", Object[].class);
+            var rows = s.createNativeQuery(select + where + " ORDER BY " + order + " LIMIT :size OFFSET :offset",
+                    Object[].class);
             for (var q : List.of(count, rows)) {
                 q.setParameter("from", from).setParameter("to", to);
                 if (tenant != null) {
                     q.setParameter("tenant", tenant);
                 }
-                if (key != null && EVALUATION_COLUMNS.containsKey(by)) {
+                if (key != null) {
                     q.setParameter("key", key);
                 }
             }

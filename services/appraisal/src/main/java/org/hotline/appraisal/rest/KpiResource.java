@@ -79,6 +79,29 @@ public class KpiResource {
         }
     }
 
+    /** A survey answer behind a 满意度评分 figure (no caller data exists in appraisal). */
+    public record SurveyRecordView(String contactId, String tenant, String callId, String agentId, String queueId,
+            String regionCode, String channel, String category, String answer, int score, String answeredAt) {
+
+        static SurveyRecordView of(Object[] r) {
+            return new SurveyRecordView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6], (String) r[7], (String) r[8], ((Number) r[9]).intValue(),
+                    KpiService.instant(r[10]));
+        }
+    }
+
+    /** A quality review behind a 解答准确率 figure; the reviewer's note and name stay in evaluation. */
+    public record AnswerReviewRecordView(String reviewId, String tenant, String contactId, String callId,
+            String agentId, String queueId, String regionCode, String channel, String category, boolean accurate,
+            String expectedArticleId, String reviewedAt) {
+
+        static AnswerReviewRecordView of(Object[] r) {
+            return new AnswerReviewRecordView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                    Boolean.TRUE.equals(r[9]), (String) r[10], KpiService.instant(r[11]));
+        }
+    }
+
     /** A page of records and how many there are. */
     public record RecordPage<T>(List<T> items, long total, int page, int size) {
     }
@@ -207,6 +230,47 @@ public class KpiResource {
         paging(page, size);
         return records.evaluations(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
                 r.getItem1().stream().map(EvaluationRecordView::of).toList(), r.getItem2(), page, size));
+    }
+
+    @GET
+    @Path("/surveys/records")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The survey answers behind a 满意度评分 figure of /kpis/calls (same tenant, range, by and key)")
+    public Uni<RecordPage<SurveyRecordView>> surveyRecords(@QueryParam("tenant") String tenant,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
+            @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        RecordQuery q = recordQuery(tenant, from, to, by, page, size);
+        return records.surveys(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size).map(r -> new RecordPage<>(
+                r.getItem1().stream().map(SurveyRecordView::of).toList(), r.getItem2(), page, size));
+    }
+
+    @GET
+    @Path("/answer-reviews/records")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The quality reviews behind a 解答准确率 figure of /kpis/calls (same tenant, range, by and key)")
+    public Uni<RecordPage<AnswerReviewRecordView>> answerReviewRecords(@QueryParam("tenant") String tenant,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
+            @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        RecordQuery q = recordQuery(tenant, from, to, by, page, size);
+        return records.answerReviews(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
+                .map(r -> new RecordPage<>(r.getItem1().stream().map(AnswerReviewRecordView::of).toList(),
+                        r.getItem2(), page, size));
+    }
+
+    /** A drill-down's checked scope, range and dimension (a call figure's). */
+    private record RecordQuery(String tenant, Instant from, Instant to, String dimension) {
+    }
+
+    private RecordQuery recordQuery(String tenant, String from, String to, String by, int page, int size) {
+        String t = scope.readScope(tenant);
+        Instant f = KpiParams.instant("from", from, null);
+        Instant u = KpiParams.instant("to", to, null);
+        KpiParams.range(f, u, Period.DAY);
+        String d = KpiParams.dimension(by, KpiQueries.CALL_DIMENSIONS.keySet(), "TENANT");
+        paging(page, size);
+        return new RecordQuery(t, f, u, d);
     }
 
     private static void paging(int page, int size) {
