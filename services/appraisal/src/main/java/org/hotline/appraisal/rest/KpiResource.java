@@ -186,14 +186,10 @@ public class KpiResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
             @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        String t = scope.readScope(tenant);
-        Instant f = KpiParams.instant("from", from, null);
-        Instant u = KpiParams.instant("to", to, null);
-        KpiParams.range(f, u, Period.DAY);
-        String d = KpiParams.dimension(by, KpiQueries.CALL_DIMENSIONS.keySet(), "TENANT");
-        paging(page, size);
-        return records.calls(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
-                r.getItem1().stream().map(CallRecordView::of).toList(), r.getItem2(), page, size));
+        RecordQuery q = recordQuery(tenant, from, to, by, KpiQueries.CALL_DIMENSIONS.keySet(), page, size);
+        return records.calls(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
+                .map(r -> new RecordPage<>(
+                        r.getItem1().stream().map(CallRecordView::of).toList(), r.getItem2(), page, size));
     }
 
     @GET
@@ -204,14 +200,10 @@ public class KpiResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
             @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        String t = scope.readScope(tenant);
-        Instant f = KpiParams.instant("from", from, null);
-        Instant u = KpiParams.instant("to", to, null);
-        KpiParams.range(f, u, Period.DAY);
-        String d = KpiParams.dimension(by, KpiQueries.ORDER_DIMENSIONS.keySet(), "TENANT");
-        paging(page, size);
-        return records.workOrders(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
-                r.getItem1().stream().map(WorkOrderRecordView::of).toList(), r.getItem2(), page, size));
+        RecordQuery q = recordQuery(tenant, from, to, by, KpiQueries.ORDER_DIMENSIONS.keySet(), page, size);
+        return records.workOrders(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
+                .map(r -> new RecordPage<>(
+                        r.getItem1().stream().map(WorkOrderRecordView::of).toList(), r.getItem2(), page, size));
     }
 
     @GET
@@ -222,14 +214,10 @@ public class KpiResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
             @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        String t = scope.readScope(tenant);
-        Instant f = KpiParams.instant("from", from, null);
-        Instant u = KpiParams.instant("to", to, null);
-        KpiParams.range(f, u, Period.DAY);
-        String d = KpiParams.dimension(by, KpiQueries.EVALUATION_DIMENSIONS.keySet(), "TENANT");
-        paging(page, size);
-        return records.evaluations(t, f, u, d, key, page, size).map(r -> new RecordPage<>(
-                r.getItem1().stream().map(EvaluationRecordView::of).toList(), r.getItem2(), page, size));
+        RecordQuery q = recordQuery(tenant, from, to, by, KpiQueries.EVALUATION_DIMENSIONS.keySet(), page, size);
+        return records.evaluations(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
+                .map(r -> new RecordPage<>(
+                        r.getItem1().stream().map(EvaluationRecordView::of).toList(), r.getItem2(), page, size));
     }
 
     @GET
@@ -240,9 +228,10 @@ public class KpiResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
             @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        RecordQuery q = recordQuery(tenant, from, to, by, page, size);
-        return records.surveys(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size).map(r -> new RecordPage<>(
-                r.getItem1().stream().map(SurveyRecordView::of).toList(), r.getItem2(), page, size));
+        RecordQuery q = recordQuery(tenant, from, to, by, KpiQueries.CALL_DIMENSIONS.keySet(), page, size);
+        return records.surveys(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
+                .map(r -> new RecordPage<>(
+                        r.getItem1().stream().map(SurveyRecordView::of).toList(), r.getItem2(), page, size));
     }
 
     @GET
@@ -253,22 +242,23 @@ public class KpiResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by,
             @QueryParam("key") String key, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        RecordQuery q = recordQuery(tenant, from, to, by, page, size);
+        RecordQuery q = recordQuery(tenant, from, to, by, KpiQueries.CALL_DIMENSIONS.keySet(), page, size);
         return records.answerReviews(q.tenant(), q.from(), q.to(), q.dimension(), key, page, size)
                 .map(r -> new RecordPage<>(r.getItem1().stream().map(AnswerReviewRecordView::of).toList(),
                         r.getItem2(), page, size));
     }
 
-    /** A drill-down's checked scope, range and dimension (a call figure's). */
+    /** A drill-down's checked scope, range and dimension (one of the figure's {@code dimensions}). */
     private record RecordQuery(String tenant, Instant from, Instant to, String dimension) {
     }
 
-    private RecordQuery recordQuery(String tenant, String from, String to, String by, int page, int size) {
+    private RecordQuery recordQuery(String tenant, String from, String to, String by,
+            java.util.Set<String> dimensions, int page, int size) {
         String t = scope.readScope(tenant);
         Instant f = KpiParams.instant("from", from, null);
         Instant u = KpiParams.instant("to", to, null);
         KpiParams.range(f, u, Period.DAY);
-        String d = KpiParams.dimension(by, KpiQueries.CALL_DIMENSIONS.keySet(), "TENANT");
+        String d = KpiParams.dimension(by, dimensions, "TENANT");
         paging(page, size);
         return new RecordQuery(t, f, u, d);
     }
