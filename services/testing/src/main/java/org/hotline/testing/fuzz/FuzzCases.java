@@ -134,8 +134,9 @@ final class FuzzCases {
     }
 
     /**
-     * A URL value cut to 500 characters and 700 bytes as sent: a request line over the HTTP layer's limit (4 KiB) is refused (414 or a
-     * closed connection) before any application code runs, which is Vert.x's behaviour, not the service's.
+     * A URL value cut to 500 characters and 700 bytes as sent: a request line over the HTTP layer's limit (4 KiB) is
+     * refused (414 or a closed connection) before any application code runs, which is Vert.x's behaviour, not the
+     * service's.
      */
     private static String withinRequestLine(String value) {
         String v = value.length() > 500 ? value.substring(0, 500) : value;
