@@ -267,9 +267,17 @@ public class ArticleIndex {
             }
             Set<String> kept = new HashSet<>();
             List<Map.Entry<ArticleSnapshot, ArticleSnapshot.PublishedVersion>> analyse = new ArrayList<>();
+            // An article's old look-ups stay until the new searcher is live (see replace).
+            List<Superseded> superseded = new ArrayList<>();
             for (ArticleSnapshot a : articles) {
-                forget(a.id());
-                if (a.archived() || a.versions().isEmpty()) {
+                ArticleSnapshot previous = catalogue.get(a.id());
+                List<Long> previousSlots = slotsOfArticle.remove(a.id());
+                boolean live = !a.archived() && !a.versions().isEmpty();
+                if (previous != null) {
+                    superseded.add(new Superseded(previous, live ? a : null, previousSlots));
+                }
+                if (!live) {
+                    catalogue.remove(a.id());
                     continue;
                 }
                 remember(a);
@@ -311,6 +319,15 @@ public class ArticleIndex {
                 writer.commit();
             }
             searchers.maybeRefreshBlocking();
+            for (Superseded old : superseded) {
+                if (old.slots() != null) {
+                    List<Long> current = old.current() == null ? List.of() : slotsOfArticle.get(old.current().id());
+                    Set<Long> keptSlots = current == null ? Set.of() : new HashSet<>(current);
+                    new ArrayList<>(old.slots()).stream().filter(slot -> !keptSlots.contains(slot))
+                            .forEach(slots::remove);
+                }
+                forgetStale(old.previous(), old.current());
+            }
             ready = true;
             Log.infof("Knowledge index holds %d articles: %d versions reused, %d analysed, %d removed in %.1f s",
                     catalogue.size(), kept.size(), analyse.size(), deleted, (System.nanoTime() - start) / 1e9);
@@ -318,6 +335,10 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An article a rebuild replaced: what it was, what it is now (null when gone) and the slots it had. */
+    private record Superseded(ArticleSnapshot previous, ArticleSnapshot current, List<Long> slots) {
     }
 
     /** What a rebuild did: versions taken over unchanged, versions analysed, stale documents removed. */
@@ -390,23 +411,76 @@ public class ArticleIndex {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(WORD_SEPARATOR));
     }
 
-    /** Replaces one article (or removes it when {@code article} has no published version or is archived). */
+    /**
+     * Replaces one article (or removes it when {@code article} has no published version or is archived). The new
+     * version is added before the old one's look-ups go, so that a search running meanwhile finds the article in one
+     * version or the other, never in neither.
+     */
     public synchronized void replace(UUID id, ArticleSnapshot article) {
+        ArticleSnapshot old = catalogue.get(id);
+        boolean live = article != null && !article.archived() && !article.versions().isEmpty();
+        if (live && article.equals(old)) {
+            // The editor's own refresh and the change notification that follows it: the second changes nothing.
+            return;
+        }
         try {
             writer.deleteDocuments(new Term(AID, id.toString()));
-            forget(id);
-            if (article != null && !article.archived() && !article.versions().isEmpty()) {
+            List<Long> oldSlots = slotsOfArticle.remove(id);
+            if (live) {
                 remember(article);
                 List<Long> articleSlots = new ArrayList<>(article.versions().size());
                 for (ArticleSnapshot.PublishedVersion v : article.versions()) {
                     articleSlots.add(index(article, v));
                 }
                 slotsOfArticle.put(id, articleSlots);
+            } else {
+                catalogue.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            // Only now does no searcher hold the old documents: their look-ups can go.
+            if (oldSlots != null) {
+                oldSlots.forEach(slots::remove);
+            }
+            if (old != null) {
+                forgetStale(old, live ? article : null);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Drops the look-ups of {@code old} that {@code current} (null when gone) no longer has. */
+    private void forgetStale(ArticleSnapshot old, ArticleSnapshot current) {
+        UUID id = old.id();
+        if (current == null || !current.questionKey().equals(old.questionKey())
+                || !current.scope().equals(old.scope())) {
+            Map<String, UUID> same = byQuestionKey.get(old.questionKey());
+            if (same != null) {
+                same.remove(old.scope(), id);
+            }
+        }
+        Set<String> topics = new HashSet<>();
+        if (current != null) {
+            current.versions().forEach(v -> topics.add(v.topic()));
+        }
+        byTopic.forEach((topic, byScope) -> {
+            if (current == null || !current.scope().equals(old.scope()) || !topics.contains(topic)) {
+                Set<UUID> ids = byScope.get(old.scope());
+                if (ids != null) {
+                    ids.remove(id);
+                }
+            }
+        });
+        Set<Integer> versions = new HashSet<>();
+        if (current != null) {
+            current.versions().forEach(v -> versions.add(v.version()));
+        }
+        old.versions().forEach(v -> {
+            if (!versions.contains(v.version())) {
+                headWords.remove(new IndexedVersion(id, v.version()));
+                contentWords.remove(new IndexedVersion(id, v.version()));
+            }
+        });
     }
 
     /** Drops an article from the look-ups (not from Lucene). */
