@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.appraisal.service.LightDeliveries;
+import org.hotline.appraisal.service.WebhookDeliveries;
 import org.hotline.appraisal.service.LightEvaluation;
 import org.hotline.appraisal.service.RoutingFacts;
 import org.hotline.contracts.routing.v1.WorkOrderEvent;
@@ -44,7 +44,7 @@ class ComplaintLightTest {
     @Inject
     LightEvaluation evaluation;
     @Inject
-    LightDeliveries deliveries;
+    WebhookDeliveries deliveries;
 
     private Vertx vertx;
     private HttpServer receiver;

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.hotline.appraisal.domain.CallFact;
 import org.hotline.appraisal.domain.CallbackFact;
 import org.hotline.appraisal.domain.ComplaintLight;
+import org.hotline.appraisal.domain.HotspotAlert;
 import org.hotline.appraisal.domain.KpiCount;
 import org.hotline.appraisal.domain.KpiFact;
 import org.hotline.appraisal.domain.KpiSettings;
@@ -40,7 +41,7 @@ public class UncheckedDataProbe {
     static final Map<String, Class<?>> ENTITIES = Map.of("work-order-facts", WorkOrderFact.class,
             "work-order-return-facts", WorkOrderReturnFact.class, "call-facts", CallFact.class,
             "callback-facts", CallbackFact.class, "kpi-facts", KpiFact.class, "kpi-counts", KpiCount.class,
-            "kpi-settings", KpiSettings.class, "lights", ComplaintLight.class);
+            "kpi-settings", KpiSettings.class, "lights", ComplaintLight.class, "hotspot-alerts", HotspotAlert.class);
 
     @GET
     @Path("/{entity}/{id}")

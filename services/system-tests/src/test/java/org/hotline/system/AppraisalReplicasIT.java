@@ -81,8 +81,11 @@ class AppraisalReplicasIT {
                 // The first attempt of each yellow fails: the notification must come again, with the same key.
                 status = "YELLOW".equals(kind) && failedOnce.add(key) ? 500 : 204;
             }
-            received.add(new String[] { key, body.path("lightId").asText(), kind, String.valueOf(status),
-                    body.path("scope").asText(), body.path("scopeKey").asText() });
+            // The tenant's webhook also gets hotspot alerts (the complaints here make topic hotspots): lights only.
+            if (body.has("lightId")) {
+                received.add(new String[] { key, body.path("lightId").asText(), kind, String.valueOf(status),
+                        body.path("scope").asText(), body.path("scopeKey").asText() });
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

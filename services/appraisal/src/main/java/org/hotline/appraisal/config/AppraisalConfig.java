@@ -39,6 +39,13 @@ public interface AppraisalConfig {
         /** Longest range one query may cover. */
         @WithDefault("P93D")
         Duration maxRange();
+
+        /**
+         * How often every replica sweeps for new hotspots to raise as alerts ("off" to stop; each is raised once with
+         * any number of replicas). Their webhooks use the lights' delivery settings.
+         */
+        @WithDefault("60s")
+        String sweepEvery();
     }
 
     /** Complaint lights (黄灯/红灯). */

@@ -30,4 +30,23 @@ public class HotspotQueries {
             return q.getResultList();
         });
     }
+
+    /**
+     * Rows of (alert id, tenant, kind, work order id, alerted at, acknowledged at, acknowledged by): every case of the
+     * hotspot alerts whose cases reach into [from, to), one tenant or all (null), oldest alert first.
+     */
+    @WithSession
+    public Uni<List<Object[]>> alerts(String tenant, Instant from, Instant to) {
+        String sql = "SELECT a.id, a.tenant, a.kind, c.work_order_id, a.alerted_at, a.acknowledged_at, a.acknowledged_by "
+                + "FROM hotspot_alert a JOIN hotspot_alert_case c ON c.alert_id = a.id WHERE a.window_end >= :from "
+                + "AND a.window_start < :to" + (tenant == null ? "" : " AND a.tenant = :tenant")
+                + " ORDER BY a.alerted_at, a.id";
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("from", from).setParameter("to", to);
+            if (tenant != null) {
+                q.setParameter("tenant", tenant);
+            }
+            return q.getResultList();
+        });
+    }
 }

@@ -17,6 +17,7 @@ import org.hotline.appraisal.domain.ComplaintLight;
 import org.hotline.appraisal.service.AccessScope;
 import org.hotline.appraisal.service.LightEvaluation;
 import org.hotline.appraisal.service.LightService;
+import org.hotline.appraisal.service.WebhookDeliveries;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.common.security.Roles;
 
@@ -73,7 +74,7 @@ public class LightResource {
     @Path("/{id}/deliveries")
     @RolesAllowed({ Roles.LEADER, Roles.TENANT_ADMIN, Roles.PLATFORM_OPERATOR, Roles.SERVICE })
     @Operation(summary = "The webhook delivery log of a light: each notification and each attempt")
-    public Uni<List<LightService.Delivery>> deliveries(@PathParam("id") String id) {
+    public Uni<List<WebhookDeliveries.Delivery>> deliveries(@PathParam("id") String id) {
         return lights.deliveries(scope.readScope(null), uuid(id));
     }
 

@@ -11,27 +11,96 @@ import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.hotline.appraisal.config.AppraisalConfig;
 
 /**
- * Sends the lights' webhook deliveries: claims due ones with {@code FOR UPDATE SKIP LOCKED} and a lease (so two
+ * Appraisal's webhooks (complaint lights and hotspot alerts, one table {@code light_delivery}): queues a delivery,
+ * reads a subject's delivery log, and sends due deliveries: claims due ones with {@code FOR UPDATE SKIP LOCKED} and a lease (so two
  * replicas never send the same attempt), POSTs the JSON with the delivery id as {@code Idempotency-Key}, logs every
  * attempt and retries failures with exponential back-off. Delivery is at least once (a crash between the POST and
  * its record repeats it after the lease); receivers deduplicate by the key.
  */
 @ApplicationScoped
-public class LightDeliveries {
+public class WebhookDeliveries {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
 
     private final AppraisalConfig config;
     private final HttpClient http;
 
-    public LightDeliveries(AppraisalConfig config, Vertx vertx) {
+    public WebhookDeliveries(AppraisalConfig config, Vertx vertx) {
         this.config = config;
         this.http = vertx.createHttpClient();
+    }
+
+    /** A delivery and its attempts. */
+    public record Delivery(String id, String kind, String url, String status, int attempts, Integer lastStatus,
+            String deliveredAt, List<Attempt> log) {
+    }
+
+    /** One attempt of a delivery. */
+    public record Attempt(int attempt, String at, Integer httpStatus, String error) {
+    }
+
+    /** What a delivery belongs to: the column naming its subject. */
+    public enum Subject {
+        LIGHT("light_id"), HOTSPOT_ALERT("hotspot_alert_id");
+
+        final String column;
+
+        Subject(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Queues one delivery of {@code body} to {@code url}, due at once, in the caller's transaction; nothing when the
+     * tenant has no webhook, or when the subject already has a delivery of this kind (unique: a second writer adds
+     * nothing).
+     */
+    public Uni<Void> enqueue(Mutiny.Session s, Subject subject, UUID id, String kind, String url, String body,
+            Instant now) {
+        if (url == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return s.createNativeQuery("INSERT INTO light_delivery (id, " + subject.column + ", kind, url, body, status, "
+                        + "attempts, next_attempt_at) VALUES (:id, :subject, :kind, :url, :body, 'PENDING', 0, :now) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter("id", UUID.randomUUID()).setParameter("subject", id).setParameter("kind", kind)
+                .setParameter("url", url).setParameter("body", body).setParameter("now", now).executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** The delivery log of one subject (a light or an alert the caller has already been allowed to see). */
+    public Uni<List<Delivery>> log(Subject subject, UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT d.id, d.kind, d.url, d.status, d.attempts, d.last_status, d.delivered_at, a.attempt, a.at, "
+                                + "a.http_status, a.error FROM light_delivery d LEFT JOIN light_delivery_attempt a "
+                                + "ON a.delivery_id = d.id WHERE d." + subject.column + " = :id ORDER BY d.kind, a.attempt",
+                        Object[].class)
+                .setParameter("id", id).getResultList()).map(rows -> {
+                    Map<Object, Delivery> out = new LinkedHashMap<>();
+                    for (Object[] r : rows) {
+                        Delivery d = out.computeIfAbsent(r[0], k -> new Delivery(r[0].toString(), (String) r[1],
+                                (String) r[2], (String) r[3], ((Number) r[4]).intValue(), status(r[5]),
+                                r[6] == null ? null : KpiService.instant(r[6]), new ArrayList<>()));
+                        if (r[7] != null) {
+                            d.log().add(new Attempt(((Number) r[7]).intValue(), KpiService.instant(r[8]), status(r[9]),
+                                    r[10] == null || ((String) r[10]).isEmpty() ? null : (String) r[10]));
+                        }
+                    }
+                    return List.copyOf(out.values());
+                });
+    }
+
+    private static Integer status(Object o) {
+        return o == null || ((Number) o).intValue() < 0 ? null : ((Number) o).intValue();
     }
 
     /** Sends every delivery due at {@code now}; answers how many were delivered. */
@@ -73,7 +142,7 @@ public class LightDeliveries {
                 config.lights().firstBackoff().toMillis() << Math.min(20, attempt - 1));
         String e = error == null ? null : error.substring(0, Math.min(500, error.length()));
         if (!ok) {
-            Log.warnf("Light webhook delivery %s attempt %d failed: %s", id, attempt, status != null ? status : e);
+            Log.warnf("Webhook delivery %s attempt %d failed: %s", id, attempt, status != null ? status : e);
         }
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "INSERT INTO light_delivery_attempt (delivery_id, attempt, at, http_status, error) "

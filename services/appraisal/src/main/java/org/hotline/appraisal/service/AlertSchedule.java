@@ -6,15 +6,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
-/** Runs the lights on every replica: evaluation and webhook deliveries (both safe with any number of replicas). */
+/**
+ * Runs the alerts on every replica: light evaluation, the hotspot sweep and webhook deliveries (each safe with any
+ * number of replicas).
+ */
 @ApplicationScoped
-public class LightSchedule {
+public class AlertSchedule {
 
     private final LightEvaluation evaluation;
-    private final LightDeliveries deliveries;
+    private final HotspotAlerts hotspots;
+    private final WebhookDeliveries deliveries;
 
-    public LightSchedule(LightEvaluation evaluation, LightDeliveries deliveries) {
+    public AlertSchedule(LightEvaluation evaluation, HotspotAlerts hotspots, WebhookDeliveries deliveries) {
         this.evaluation = evaluation;
+        this.hotspots = hotspots;
         this.deliveries = deliveries;
     }
 
@@ -28,10 +33,20 @@ public class LightSchedule {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
+    @Scheduled(every = "${hotline.appraisal.hotspots.sweep-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweepHotspots() {
+        return hotspots.sweep(Instant.now()).invoke(o -> {
+            if (o.raised() + o.grown() > 0) {
+                Log.infof("Hotspot alerts: %s", o);
+            }
+        }).onFailure().invoke(e -> Log.warn("Hotspot sweep failed; retried at the next run", e))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
     @Scheduled(every = "${hotline.appraisal.lights.deliver-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliver() {
         return deliveries.deliverDue(Instant.now())
-                .onFailure().invoke(e -> Log.warn("Light webhook deliveries failed; retried at the next run", e))
+                .onFailure().invoke(e -> Log.warn("Webhook deliveries failed; retried at the next run", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }
