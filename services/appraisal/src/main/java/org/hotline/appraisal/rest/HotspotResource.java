@@ -99,7 +99,7 @@ public class HotspotResource {
     @RolesAllowed({ Roles.PLATFORM_OPERATOR, Roles.SERVICE })
     @Operation(summary = "Sweep every tenant for new hotspots now (every replica also does it on a schedule); "
             + "each hotspot is raised once")
-    public Uni<HotspotAlerts.Outcome> sweepNow() {
+    public Uni<HotspotAlerts.SweepOutcome> sweepNow() {
         scope.readScope(null);
         return alerts.sweep(Instant.now());
     }

@@ -48,7 +48,7 @@ public class HotspotAlerts {
     }
 
     /** What one sweep did, for logs and tests: alerts raised, alerts that gained cases. */
-    public record Outcome(int raised, int grown) {
+    public record SweepOutcome(int raised, int grown) {
     }
 
     /** An alert as leaders see it: the hotspot when it was last swept, its cases, and its acknowledgement. */
@@ -58,7 +58,7 @@ public class HotspotAlerts {
     }
 
     /** Sweeps every tenant with complaints recent enough to be in an open hotspot, as of {@code now}. */
-    public Uni<Outcome> sweep(Instant now) {
+    public Uni<SweepOutcome> sweep(Instant now) {
         return tenants(now).chain(tenants -> {
             Uni<int[]> chain = Uni.createFrom().item(new int[2]);
             for (String tenant : tenants) {
@@ -72,7 +72,7 @@ public class HotspotAlerts {
                     return total;
                 }));
             }
-            return chain.map(t -> new Outcome(t[0], t[1]));
+            return chain.map(t -> new SweepOutcome(t[0], t[1]));
         });
     }
 
@@ -89,7 +89,7 @@ public class HotspotAlerts {
      * (every hot window reaching into the last window lies inside them), each matched to its alert or raised.
      */
     @WithTransaction
-    public Uni<Outcome> sweepTenant(String tenant, Instant now) {
+    public Uni<SweepOutcome> sweepTenant(String tenant, Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock("
                         + "hashtext('hotline-appraisal-hotspot-alerts'), hashtext(:tenant))) l", Integer.class)
                 .setParameter("tenant", tenant).getSingleResult()
@@ -97,28 +97,33 @@ public class HotspotAlerts {
                 .chain(rules -> {
                     Instant from = now.minus(Duration.ofDays(2L * rules.hotspotWindowDays));
                     return hotspots.detect(tenant, from, now, null).chain(found -> alertsByCase(s, tenant, from)
-                            .chain(alerts -> {
-                                HotspotService.Detected d = found.get(tenant);
-                                Uni<int[]> chain = Uni.createFrom().item(new int[2]);
-                                for (HotspotDetector.Hotspot h : d == null ? List.<HotspotDetector.Hotspot>of()
-                                        : d.hotspots()) {
-                                    if (!d.open(h, now)) {
-                                        continue;
-                                    }
-                                    UUID known = h.cases().stream().map(c -> alerts.get(h.kind() + "|" + c.workOrderId()))
-                                            .filter(a -> a != null).findFirst().orElse(null);
-                                    chain = chain.chain(t -> (known != null ? grow(s, known, h, now).map(n -> {
-                                        t[1] += n;
-                                        return t;
-                                    }) : raise(s, h, d.rules().webhookUrl, d.rules().hotspotWindowDays, now).map(n -> {
-                                        t[0] += n[0];
-                                        t[1] += n[1];
-                                        return t;
-                                    })));
-                                }
-                                return chain.map(t -> new Outcome(t[0], t[1]));
-                            }));
+                            .chain(alerts -> found.containsKey(tenant)
+                                    ? raiseOrGrow(s, found.get(tenant), alerts, now)
+                                    : Uni.createFrom().item(new SweepOutcome(0, 0))));
                 }));
+    }
+
+    /** Each open hotspot: grows the alert it shares a case with, or is raised. */
+    private Uni<SweepOutcome> raiseOrGrow(Mutiny.Session s, HotspotService.Detected d, Map<String, UUID> alerts,
+            Instant now) {
+        Uni<int[]> chain = Uni.createFrom().item(new int[2]);
+        for (HotspotDetector.Hotspot h : d.hotspots()) {
+            if (!d.open(h, now)) {
+                continue;
+            }
+            UUID known = h.cases().stream().map(c -> alerts.get(h.kind() + "|" + c.workOrderId()))
+                    .filter(a -> a != null).findFirst().orElse(null);
+            chain = chain.chain(t -> known != null
+                    ? grow(s, known, h, now).map(n -> add(t, 1, n))
+                    : raise(s, h, d.rules().webhookUrl, d.rules().hotspotWindowDays, now)
+                            .map(n -> add(add(t, 0, n[0]), 1, n[1])));
+        }
+        return chain.map(t -> new SweepOutcome(t[0], t[1]));
+    }
+
+    private static int[] add(int[] t, int i, int n) {
+        t[i] += n;
+        return t;
     }
 
     /** The alert of each (kind, case) among the tenant's alerts whose hotspot reached into the look-back. */
@@ -144,18 +149,19 @@ public class HotspotAlerts {
                 .setParameter("end", h.windowEnd()).setParameter("now", now).executeUpdate()
                 .chain(n -> n == 0
                         ? grow(s, h.id(), h, now).map(g -> new int[] { 0, g })
-                        : addCases(s, h.id(), h).chain(() -> webhooks.enqueue(s, WebhookDeliveries.Subject.HOTSPOT_ALERT,
-                                h.id(), DELIVERY_KIND, url, payload(h, windowDays, now), now))
-                                .replaceWith(new int[] { 1, 0 }));
+                        : addCases(s, h.id(), h).chain(() -> webhooks.enqueue(s,
+                                WebhookDeliveries.Subject.HOTSPOT_ALERT, h.id(), DELIVERY_KIND, url,
+                                payload(h, windowDays, now), now)).replaceWith(new int[] { 1, 0 }));
     }
 
     /** Adds the hotspot's new cases to its alert and updates its figures (no new webhook); 1 when it grew. */
     private static Uni<Integer> grow(Mutiny.Session s, UUID alert, HotspotDetector.Hotspot h, Instant now) {
         return addCases(s, alert, h).chain(added -> added == 0 ? Uni.createFrom().item(0) : s.createNativeQuery(
                         "UPDATE hotspot_alert SET case_count = (SELECT count(*) FROM hotspot_alert_case "
-                                + "WHERE alert_id = :id), window_start = LEAST(window_start, CAST(:start AS timestamptz)), "
-                                + "window_end = GREATEST(window_end, CAST(:end AS timestamptz)), label = :label, region_code = :region, "
-                                + "updated_at = :now WHERE id = :id")
+                                + "WHERE alert_id = :id), "
+                                + "window_start = LEAST(window_start, CAST(:start AS timestamptz)), "
+                                + "window_end = GREATEST(window_end, CAST(:end AS timestamptz)), "
+                                + "label = :label, region_code = :region, updated_at = :now WHERE id = :id")
                 .setParameter("id", alert).setParameter("start", h.windowStart()).setParameter("end", h.windowEnd())
                 .setParameter("label", cut(h.label(), 300)).setParameter("region", h.regionCode())
                 .setParameter("now", now).executeUpdate().replaceWith(1));
