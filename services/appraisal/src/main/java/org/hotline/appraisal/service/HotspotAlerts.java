@@ -90,8 +90,9 @@ public class HotspotAlerts {
      */
     @WithTransaction
     public Uni<SweepOutcome> sweepTenant(String tenant, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock("
-                        + "hashtext('hotline-appraisal-hotspot-alerts'), hashtext(:tenant))) l", Integer.class)
+        // Held until the transaction ends: a second replica's sweep of this tenant waits, then sees these alerts.
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT pg_advisory_xact_lock(hashtextextended('appraisal-hotspot-sweep:' || :tenant, 0))")
                 .setParameter("tenant", tenant).getSingleResult()
                 .chain(() -> settings.current(tenant, null))
                 .chain(rules -> {
