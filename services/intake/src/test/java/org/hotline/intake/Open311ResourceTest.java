@@ -100,6 +100,25 @@ class Open311ResourceTest {
     }
 
     @Test
+    void aClientThatNamesNoJurisdictionFindsItsRequestByIdTokenAndListingButAnotherJurisdictionDoesNot() {
+        // GeoReport v2: jurisdiction_id is optional; the api key decides the POST, the id or token the GETs.
+        var created = given().contentType(ContentType.URLENC).formParam("api_key", apiKey)
+                .formParam("service_code", "POLICY_ANSWER").formParam("description", "异地就医备案怎么办理")
+                .formParam("lat", "30.58").formParam("long", "114.29")
+                .when().post("/open311/v2/requests.json").then().statusCode(201).extract();
+        String id = created.path("[0].service_request_id");
+        String token = created.path("[0].token");
+        given().when().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(id)).body("[0].service_code", equalTo("POLICY_ANSWER"));
+        given().when().get("/open311/v2/tokens/" + token + ".xml").then().statusCode(200)
+                .body("service_requests.request.service_request_id", equalTo(id));
+        given().when().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].service_request_id", equalTo(id));
+        given().when().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=37").then().statusCode(404);
+        given().when().get("/open311/v2/tokens/" + token + ".json?jurisdiction_id=37").then().statusCode(404);
+    }
+
+    @Test
     void answersMissingParametersWith400UnknownCodesWith404AndBadKeysWith403() {
         given().contentType(ContentType.URLENC).formParam("api_key", apiKey).formParam("description", "x")
                 .formParam("address_string", "张店区")

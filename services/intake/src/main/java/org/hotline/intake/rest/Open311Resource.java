@@ -195,9 +195,13 @@ public class Open311Resource {
         }
     }
 
+    /**
+     * The tenant a GET is limited to, or null for every jurisdiction. GeoReport v2 makes jurisdiction_id optional, and
+     * a client may leave it out: a request id or token names one request anyway, and a listing is of public requests.
+     */
     private static String jurisdiction(String jurisdiction) {
         if (jurisdiction == null || jurisdiction.isBlank()) {
-            throw new Open311Error(400, "jurisdiction_id is required (the 2-digit province code, e.g. 37)");
+            return null;
         }
         if (!org.hotline.intake.service.Jurisdictions.known(jurisdiction)) {
             throw new Open311Error(404, "jurisdiction_id " + jurisdiction + " not found");

@@ -165,7 +165,12 @@ public class Open311Requests {
         });
     }
 
-    /** One request of the jurisdiction, refreshed from routing. */
+    /** Whether a request belongs to {@code jurisdiction} (null: asked without one, so any). */
+    private static boolean ofJurisdiction(HandOff h, String jurisdiction) {
+        return jurisdiction == null || h.tenant.equals(jurisdiction);
+    }
+
+    /** One request of the jurisdiction (null: any), refreshed from routing. */
     public Uni<HandOff> find(String jurisdiction, String id) {
         UUID uuid;
         try {
@@ -174,7 +179,7 @@ public class Open311Requests {
             throw new Open311Error(404, "service_request_id " + id + " not found");
         }
         return Panache.withSession(() -> handOffs.findById(uuid)).flatMap(h -> {
-            if (h == null || h.channel != Channel.OPEN311 || !h.tenant.equals(jurisdiction)) {
+            if (h == null || h.channel != Channel.OPEN311 || !ofJurisdiction(h, jurisdiction)) {
                 throw new Open311Error(404, "service_request_id " + id + " not found");
             }
             return dispatcher.refreshed(h);
@@ -185,7 +190,7 @@ public class Open311Requests {
     public Uni<HandOff> byToken(String jurisdiction, String token) {
         return Panache.withSession(() -> handOffs.findByQueryCode(token == null ? "" : token.toUpperCase()))
                 .map(h -> {
-                    if (h == null || h.channel != Channel.OPEN311 || !h.tenant.equals(jurisdiction)) {
+                    if (h == null || h.channel != Channel.OPEN311 || !ofJurisdiction(h, jurisdiction)) {
                         throw new Open311Error(404, "token " + token + " not found");
                     }
                     return h;
