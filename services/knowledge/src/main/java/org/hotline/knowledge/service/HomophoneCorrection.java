@@ -21,6 +21,14 @@ public final class HomophoneCorrection {
      */
     private static final String FUNCTION_CHARS = "吗的了呢吧啊么是在我你他她它和就都也还又这那哪个们着过得地把给让向从对为与及或";
 
+    /**
+     * Everyday words of questions that no article need contain but that a run must never cut into: 办什么 read as
+     * 办事么 (办什 sounds like 办事) answered "what can 12393 do" with a complaints article.
+     */
+    private static final List<String> EVERYDAY_WORDS = List.of("什么", "为什么", "怎么", "怎样", "怎么样", "如何", "多少",
+            "哪些", "哪里", "哪儿", "哪个", "多久", "可以", "能否", "是否", "需要", "能不能", "可不可以", "有没有", "是不是",
+            "要不要", "现在", "时候", "自己", "还是", "或者", "因为", "所以", "但是", "一下");
+
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final Map<String, String> byToned = new ConcurrentHashMap<>();
     private final Map<String, String> byToneless = new ConcurrentHashMap<>();
@@ -50,10 +58,11 @@ public final class HomophoneCorrection {
 
     /** {@code text} with homophone typos replaced by known words. */
     public String correct(String text) {
+        boolean[] everyday = everydayChars(text);
         StringBuilder out = null;
         int i = 0;
         while (i < text.length()) {
-            if (!PinyinReading.hasReading(text.charAt(i))) {
+            if (!PinyinReading.hasReading(text.charAt(i)) || everyday[i]) {
                 if (out != null) {
                     out.append(text.charAt(i));
                 }
@@ -71,6 +80,9 @@ public final class HomophoneCorrection {
             String replacement = null;
             int replacedLen = 0;
             for (int len = maxLen; len > knownLen && len >= SHORTEST && replacement == null; len--) {
+                if (touchesEveryday(everyday, i, len)) {
+                    continue;
+                }
                 String run = text.substring(i, i + len);
                 replacement = candidate(run, true);
                 if (replacement == null) {
@@ -93,6 +105,26 @@ public final class HomophoneCorrection {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Which characters of {@code text} belong to an everyday question word. */
+    private static boolean[] everydayChars(String text) {
+        boolean[] marked = new boolean[text.length()];
+        for (String word : EVERYDAY_WORDS) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                java.util.Arrays.fill(marked, at, at + word.length(), true);
+            }
+        }
+        return marked;
+    }
+
+    private static boolean touchesEveryday(boolean[] everyday, int from, int len) {
+        for (int k = from; k < from + len; k++) {
+            if (everyday[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String candidate(String run, boolean withTones) {
