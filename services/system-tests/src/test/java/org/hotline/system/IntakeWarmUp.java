@@ -12,12 +12,13 @@ import java.time.Instant;
  * also open intake's circuit breaker; it closes only after successful trial calls. So, as an operator would before
  * opening the lines, tests wait for three resolved registrations in a row before checking anything.
  */
-final class IntakeWarmUp {
+public final class IntakeWarmUp {
 
     private IntakeWarmUp() {
     }
 
-    static void untilRegionsResolve(ServiceProcess intake, String authorization, String contactJson) {
+    /** Registers {@code contactJson} until three registrations in a row resolved their region through routing. */
+    public static void untilRegionsResolve(ServiceProcess intake, String authorization, String contactJson) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
         int resolvedInARow = 0;
         while (Instant.now().isBefore(giveUp)) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * fault, and counts: every accepted contact exists exactly once in intake's database, nothing else does, and no
  * answer broke the contract (a failure is a 503 with Retry-After, never a 500). PostgreSQL is reached through a
  * {@link TcpProxy}, so that it can be made unreachable for intake alone without restarting the shared server. A consumer killed mid-batch is
- * covered by feeds.EventFeedIT (each event applied once after two SIGKILLs of appraisal mid-stream).
+ * covered by feeds.EventFeedIT (evaluation's feed) and feeds.AppraisalConsumerKillIT (intake's and routing's): each
+ * event applied once after two SIGKILLs of appraisal mid-stream.
  */
 class FaultToleranceIT {
 
