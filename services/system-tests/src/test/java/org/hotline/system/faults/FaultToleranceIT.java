@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
  * sends a steady load of registrations (each with its own Idempotency-Key, retried as a front end would), injects a
  * fault, and counts: every accepted contact exists exactly once in intake's database, nothing else does, and no
  * answer broke the contract (a failure is a 503 with Retry-After, never a 500). PostgreSQL is reached through a
- * {@link TcpProxy}, so that it can be made unreachable for intake alone without restarting the shared server. A consumer killed mid-batch is
- * covered by feeds.EventFeedIT (evaluation's feed) and feeds.AppraisalConsumerKillIT (intake's and routing's): each
- * event applied once after two SIGKILLs of appraisal mid-stream.
+ * {@link TcpProxy}, so that it can be made unreachable for intake alone; one test also restarts the server itself
+ * ({@link ServerRestart}, where the tests may). A consumer killed mid-batch is covered by feeds.EventFeedIT
+ * (evaluation's feed) and feeds.AppraisalConsumerKillIT (intake's and routing's): each event applied once after two
+ * SIGKILLs of appraisal mid-stream.
  */
 class FaultToleranceIT {
 
@@ -95,6 +96,31 @@ class FaultToleranceIT {
         assertEquals(0, load.noAnswer.get(), "requests left without an answer (a failure must be a 503)");
         assertExactlyOnce(load, before);
         assertEquals(200, intake.status("/q/health/ready"), "intake did not recover by itself");
+    }
+
+    @Test
+    void postgresqlRestartedDuringLoadFailsCleanlyRecoversByItselfAndCommitsEachAcceptedContactOnce() throws Exception {
+        String unavailable = ServerRestart.unavailableBecause();
+        org.junit.jupiter.api.Assumptions.assumeTrue(unavailable == null, () -> "PostgreSQL cannot be restarted here: "
+                + unavailable);
+        long before = contactRows();
+        RegistrationLoad load = new RegistrationLoad(intake.baseUrl(), AGENT, ZIBO_CALL);
+        Future<?> running = load.start(240, 4);
+        load.awaitAccepted(40);
+        int acceptedBefore = load.accepted.size();
+        // The real thing: the shared server restarted under load (routing's connections go too).
+        Instant restarted = Instant.now();
+        ServerRestart.restart();
+        System.out.printf("[faults] PostgreSQL restarted in %d ms%n", Duration.between(restarted, Instant.now())
+                .toMillis());
+        running.get(4, TimeUnit.MINUTES);
+        report("PostgreSQL restarted", load);
+        assertTrue(load.accepted.size() > acceptedBefore, "nothing was accepted after the restart");
+        assertEquals(List.of(), load.violations, "answers that broke the contract");
+        assertEquals(0, load.noAnswer.get(), "requests left without an answer (a failure must be a 503)");
+        assertExactlyOnce(load, before);
+        awaitUntil(() -> intake.status("/q/health/ready") == 200 && routing.status("/q/health/ready") == 200,
+                "intake or routing did not recover by itself after the restart");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, String failure) {
