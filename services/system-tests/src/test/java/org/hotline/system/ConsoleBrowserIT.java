@@ -80,7 +80,9 @@ class ConsoleBrowserIT {
         // Appraisal counts complaints from routing's feed; it evaluates the lights every 2 s instead of 30 s.
         appraisal = ServiceProcess.of("appraisal").with("hotline.db.suffix", SUFFIX)
                 .calling("evaluation", evaluation).calling("routing", routing)
-                .with("hotline.appraisal.lights.evaluate-every", "2s");
+                .with("hotline.appraisal.lights.evaluate-every", "2s")
+                // and sweeps for hotspots every 2 s instead of 60 s, so that the hotspot's alert is raised quickly.
+                .with("hotline.appraisal.hotspots.sweep-every", "2s");
         // The console as make run starts it: the `local` profile has the development login.
         console = ServiceProcess.of("console").with("quarkus.profile", "local")
                 // A loaded 2-core machine can take more than the default 10 s to answer the first search.
@@ -349,6 +351,10 @@ class ConsoleBrowserIT {
                 .header("Authorization", ADMIN).get(appraisal.baseUrl() + "/api/v1/hotspots?tenant=37&kind=ADDRESS")
                 .then().statusCode(200).extract().<List<Map<String, Object>>>path("items").stream()
                 .anyMatch(h -> HOTSPOT_ADDRESS.equals(h.get("label")) && Integer.valueOf(5).equals(h.get("count"))));
+        eventually("appraisal raises the hotspot's alert", Duration.ofSeconds(90), () -> given()
+                .header("Authorization", ADMIN).get(appraisal.baseUrl() + "/api/v1/hotspots?tenant=37&kind=ADDRESS")
+                .then().statusCode(200).extract().<List<Map<String, Object>>>path("items").stream()
+                .anyMatch(h -> HOTSPOT_ADDRESS.equals(h.get("label")) && h.get("alert") != null));
         eventually("appraisal lights the unit's light", Duration.ofSeconds(90), () -> given()
                 .header("Authorization", ADMIN).get(appraisal.baseUrl() + "/api/v1/lights").then().statusCode(200)
                 .extract().<List<Map<String, Object>>>path("$").stream()
@@ -370,6 +376,13 @@ class ConsoleBrowserIT {
                 assertThat(hotspot).hasCount(1);
                 assertThat(hotspot).containsText("370100");
                 assertThat(hotspot.locator("td").nth(3)).hasText("5");
+                // Its alert waits for a leader: "确认" acknowledges it and the row shows who did, with the focus on it.
+                assertThat(hotspot).containsText("预警时间");
+                hotspot.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("确认")).click();
+                assertThat(hotspot).containsText("已确认： liu@37");
+                assertThat(hotspot.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON)).hasCount(0);
+                assertThat(hotspot.locator(".badge")).isFocused();
                 assertThat(page.getByTestId("scorecard")).isVisible();
                 assertThat(page.getByTestId("staffing-gaps")).isAttached();
                 // appraisal's charts, fetched with the leader's token, are drawn.
@@ -403,6 +416,12 @@ class ConsoleBrowserIT {
                 .get(appraisal.baseUrl() + "/api/v1/lights?all=true").then().statusCode(200).extract().path("$");
         assertEquals("liu@37", lights.stream().filter(l -> unitId.equals(l.get("scopeKey"))).findFirst()
                 .orElseThrow().get("acknowledgedBy"));
+        // and the hotspot alert's.
+        List<Map<String, Object>> hotspots = given().header("Authorization", ADMIN)
+                .get(appraisal.baseUrl() + "/api/v1/hotspots?tenant=37&kind=ADDRESS").then().statusCode(200)
+                .extract().path("items");
+        assertEquals("liu@37", ((Map<?, ?>) hotspots.stream().filter(h -> HOTSPOT_ADDRESS.equals(h.get("label")))
+                .findFirst().orElseThrow().get("alert")).get("acknowledgedBy"));
     }
 
     @Test

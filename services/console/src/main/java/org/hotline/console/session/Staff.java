@@ -14,6 +14,11 @@ public record Staff(String subject, String name, StaffRole role, String tenant, 
         return role.screens().contains(screen);
     }
 
+    /** Whether the person may acknowledge lights and hotspot alerts (the template shows the button only then). */
+    public boolean acknowledgesAlerts() {
+        return role.acknowledgesAlerts();
+    }
+
     /** Whether the person acts for every province. */
     public boolean national() {
         return "*".equals(tenant);

@@ -50,6 +50,14 @@ public enum StaffRole {
         return screens;
     }
 
+    /**
+     * Whether the role may acknowledge a complaint light or a hotspot alert: the roles appraisal accepts the
+     * acknowledgement from (leader, tenant-admin, platform-operator), so no one is offered a button appraisal refuses.
+     */
+    public boolean acknowledgesAlerts() {
+        return this == LEADER || this == TENANT_ADMIN || this == PLATFORM_OPERATOR;
+    }
+
     /** The role named by a token group, if it is a staff role. */
     public static Optional<StaffRole> ofGroup(String group) {
         return Arrays.stream(values()).filter(r -> r.group.equals(group)).findFirst();

@@ -1,6 +1,9 @@
 package org.hotline.console.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -93,9 +96,24 @@ public class DashboardExports {
     @Path("/hotspots.csv")
     public Uni<Response> hotspots(@QueryParam("tenant") String tenant) {
         Staff staff = current.require(Screen.DASHBOARD);
-        return queries.hotspots(staff, tenant).map(h -> csv("hotspots.csv", DashboardQueries.items(h),
+        return queries.hotspots(staff, tenant).map(h -> csv("hotspots.csv", withAlertColumns(DashboardQueries.items(h)),
                 List.of("kind", "label", "tenant", "regionCode", "count", "windowStart", "windowEnd", "status",
-                        "workOrderIds")));
+                        "workOrderIds", "alertId", "alertedAt", "acknowledgedAt", "acknowledgedBy")));
+    }
+
+    /** Hotspot items with their alert's fields beside the others (empty cells for a hotspot never alerted). */
+    private static JsonNode withAlertColumns(JsonNode items) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode item : items) {
+            ObjectNode row = item.deepCopy();
+            JsonNode alert = item.path("alert");
+            row.set("alertId", alert.path("id"));
+            for (String f : List.of("alertedAt", "acknowledgedAt", "acknowledgedBy")) {
+                row.set(f, alert.path(f));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Response csv(String file, JsonNode rows, List<String> columns) {

@@ -91,6 +91,33 @@ public class DashboardQueries {
                 .recoverWithItem(() -> json.createArrayNode());
     }
 
+    /**
+     * The hotspot of {@code list} whose alert is the acknowledged {@code alert} (appraisal's answer to the
+     * acknowledgement); when the list no longer holds it (it left the dashboard's range), the alert's own figures as a
+     * hotspot item, without a status.
+     */
+    JsonNode hotspotOfAlert(JsonNode list, JsonNode alert) {
+        String id = alert.path("id").asText();
+        JsonNode items = items(list);
+        if (items != null) {
+            for (JsonNode h : items) {
+                if (id.equals(h.path("alert").path("id").asText(null))) {
+                    return h;
+                }
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode h = json.createObjectNode();
+        for (String f : new String[] { "kind", "label", "tenant", "regionCode", "count", "windowStart", "windowEnd",
+                "workOrderIds" }) {
+            h.set(f, alert.path(f).isMissingNode() ? json.nullNode() : alert.get(f));
+        }
+        h.putNull("status");
+        h.putObject("alert").put("id", id).put("alertedAt", alert.path("alertedAt").asText(null))
+                .put("acknowledgedAt", alert.path("acknowledgedAt").asText(null))
+                .put("acknowledgedBy", alert.path("acknowledgedBy").asText(null));
+        return h;
+    }
+
     /** The running counts of appraisal's facts per tenant, type and verdict. */
     public Uni<JsonNode> counts(Staff staff, String tenant) {
         return calls.get(staff, Service.APPRAISAL, "/api/v1/kpi-counts?size=500" + tenantQuery(staff, tenant));

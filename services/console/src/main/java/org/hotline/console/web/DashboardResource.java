@@ -11,9 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.hotline.console.client.Service;
 import org.hotline.console.client.ServiceCalls;
+import org.hotline.console.client.ServiceRefusal;
 import org.hotline.console.session.CurrentStaff;
 import org.hotline.console.session.Staff;
 import org.hotline.console.session.StaffRole.Screen;
@@ -71,6 +73,34 @@ public class DashboardResource {
                         .asTuple().map(t -> pages.fragment("dashboard-lights").data("lights", pages.data(t.getItem1()))
                                 .data("unitNames", t.getItem2()).data("acknowledged", pages.data(ack))
                                 .data("tenant", DashboardQueries.province(staff, tenant))));
+    }
+
+    /**
+     * A leader acknowledges a hotspot alert ({@code id}: the item's {@code alert.id}); the row is drawn again from
+     * appraisal's list, so it shows who acknowledged it and when. A refusal (another province's alert: 404) is shown
+     * above the table instead of replacing the row.
+     */
+    @POST
+    @Path("/hotspots/{id}/acknowledgement")
+    public Uni<Response> acknowledgeHotspot(@PathParam("id") UUID id, @FormParam("tenant") String tenant) {
+        Staff staff = current.require(Screen.DASHBOARD);
+        if (!staff.acknowledgesAlerts()) {
+            throw new CurrentStaff.ScreenForbidden(staff, Screen.DASHBOARD);
+        }
+        return calls.post(staff, Service.APPRAISAL, "/api/v1/hotspots/" + id + "/acknowledgement", null)
+                .chain(ack -> queries.hotspots(staff, tenant).onFailure().recoverWithNull()
+                        .map(list -> queries.hotspotOfAlert(list, ack)))
+                .map(h -> Response.ok(pages.fragment("dashboard-hotspot").data("h", pages.data(h))
+                        .data("tenant", DashboardQueries.province(staff, tenant)).render(), MediaType.TEXT_HTML_TYPE
+                        .withCharset("UTF-8")).build())
+                .onFailure(ServiceRefusal.class).recoverWithItem(e -> {
+                    ServiceRefusal r = (ServiceRefusal) e;
+                    // htmx swaps 4xx answers too (layout's responseHandling): into the section's message, not the row.
+                    return Response.status(r.status() >= 400 && r.status() < 500 ? r.status() : 502)
+                            .header("HX-Retarget", "#hotspots-message").header("HX-Reswap", "innerHTML")
+                            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                            .entity(pages.fragment("alert").data("message", r.detail()).render()).build();
+                });
     }
 
     /** Agents needed for a half-hour's load (appraisal's Erlang C, or Erlang A with the callers' patience). */
