@@ -247,11 +247,11 @@ SQL
   record knowledge heldRate "$held"
   dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
-  say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx384m SerialGC, 2 threads)"
+  say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx576m SerialGC as knowledge, 2 threads)"
   psql_knowledge -c "\copy (SELECT a.scope_region_code, v.title, v.question_variants, v.answer,
     (extract(epoch FROM v.effective_from) * 1000)::bigint FROM article a JOIN article_version v ON v.article_id = a.id
     AND v.status = 'PUBLISHED' WHERE a.archived_at IS NULL) TO '$OUT/knowledge-articles.tsv'"
-  "$JAVA_HOME/bin/java" -Xmx384m -XX:+UseSerialGC -cp "$CP" org.hotline.bench.KnowledgeLuceneBaseline \
+  "$JAVA_HOME/bin/java" -Xmx576m -XX:+UseSerialGC -cp "$CP" org.hotline.bench.KnowledgeLuceneBaseline \
     "$OUT/knowledge-articles.tsv" 2 20 370300,370100,370200,420100 >>"$RESULTS"
   lucene=$(figure knowledge-lucene queriesPerSecond "$RESULTS")
   record knowledge luceneRatio "$(awk -v h="$held" -v l="$lucene" 'BEGIN {printf "%.3f", l ? h / l : 0}')"
@@ -309,7 +309,7 @@ fi
   echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); PostgreSQL: $(psql_intake -c 'SHOW server_version')"
-  echo "services: one JVM each ($RUN_JVM_OPTS) as started by make run; load generator on the same machine"
+  echo "services: one JVM each ($RUN_JVM_OPTS) as started by make run (knowledge: ${JAVA_OPTS[knowledge]%% *}); load generator on the same machine"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 } >"$OUT/machine.txt"
 "${JAVA[@]}" org.hotline.bench.BenchReport render "$RESULTS" "$OUT/machine.txt" "make bench SCENARIO=$SCENARIO" \
