@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -28,10 +29,13 @@ class EndpointFuzzTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Scheduler scheduler;
+
     @Test
     void noEndpointAnswers5xxOrStoresWhatItRefuses() {
         EndpointFuzzer fuzzer = EndpointFuzzer.of(base).seed(12393).casesPerOperation(25)
-                .watching(new StoredRows(dataSource, Set.of()));
+                .watching(new StoredRows(dataSource, Set.of())).pausingJobs(scheduler::pause, scheduler::resume);
         FuzzReport report = fuzzer.run(op -> true);
         System.out.println(report.summary());
         assertEquals(fuzzer.operations().size(), report.casesPerOperation().size(), "operations not fuzzed");
