@@ -52,7 +52,7 @@ for s in "${SERVICES[@]}"; do
   fi
   # Every service finds its peers on localhost at their default ports (application.properties).
   # shellcheck disable=SC2086 # RUN_JVM_OPTS and JAVA_OPTS hold separate options
-  nohup "$JAVA_HOME/bin/java" ${RUN_JVM_OPTS} ${JAVA_OPTS[$s]:-} \
+  nohup "$JAVA_HOME/bin/java" ${RUN_JVM_OPTS} $(class_archive_opts "$s") ${JAVA_OPTS[$s]:-} \
     -Dquarkus.http.port="${PORT[$s]}" -jar "$(jar_of "$s")" >"$LOG_DIR/$s.log" 2>&1 &
   echo $! >"$PID_DIR/$s.pid"
   echo "run: started $s (pid $!, port ${PORT[$s]})"

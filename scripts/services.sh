@@ -17,6 +17,10 @@ PID_DIR="$RUN_DIR/pids"
 # under load, so it gets the heap the chart gives it (768Mi limit, MaxRAMPercentage=75: 576 MB).
 declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local"
   [knowledge]="-Xmx576m -Dhotline.knowledge.index.folder=$RUN_DIR/knowledge-index-\${quarkus.http.port}")
+# A class-data archive per service (JDK >= 19, dynamic AppCDS): the first start writes it when the JVM exits, later
+# starts map the classes it holds instead of loading and verifying them again (start-up in docs/benchmarks.md). The
+# JVM checks that the archive matches the jars and writes a new one after a rebuild. $2: the archive's name.
+class_archive_opts() { mkdir -p "$RUN_DIR/cds"; echo "-XX:SharedArchiveFile=$RUN_DIR/cds/${2:-$1}.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"; }
 jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-run.jar"; }
 # The pid of a service started by `make run`, if that process is still alive and is that service.
 running_pid() {

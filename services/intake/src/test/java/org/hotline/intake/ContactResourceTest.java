@@ -132,6 +132,64 @@ class ContactResourceTest {
         }
     }
 
+    @Test
+    void aSurgeBeyondWhatTheReplicaTakesAtOnceIsRefusedAtOnceAndNothingOfItIsStored() throws Exception {
+        // Routing is slow for a moment, so registrations pile up: 64 run and 128 wait (ContactRegistration); the rest
+        // must be refused at once with 503, Retry-After and a problem the client can act on, not queued without bound.
+        long before = storedFor37();
+        var hold = new java.util.concurrent.CompletableFuture<Void>();
+        StandInRouting.HOLD.set(hold);
+        int taken = 64 + 128;
+        int surge = taken + 30;
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        // A dialed number without an area code: every contact goes to routing (nothing known in memory decides it).
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/contacts"))
+                .header("Authorization", TestTokens.bearer("agent", "37")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"channel":"PHONE","dialedNumber":"12393","callerNumber":"13905330000"}""")).build();
+        var answers = new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+        try {
+            for (int i = 0; i < surge; i++) {
+                answers.add(client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            Instant giveUp = Instant.now().plusSeconds(20);
+            while (answers.stream().filter(java.util.concurrent.CompletableFuture::isDone).count() < surge - taken
+                    && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(20);
+            }
+            var refused = answers.stream().filter(java.util.concurrent.CompletableFuture::isDone)
+                    .map(java.util.concurrent.CompletableFuture::join).toList();
+            assertEquals(surge - taken, refused.size(), "refused at once while routing held the others");
+            for (var r : refused) {
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
+                org.hamcrest.MatcherAssert.assertThat(r.body(), containsString("urn:hotline:problem:overloaded"));
+                assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+            }
+        } finally {
+            hold.complete(null);
+            StandInRouting.HOLD.set(null);
+        }
+        long created = 0;
+        for (var answer : answers) {
+            var r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            created += r.statusCode() == 201 ? 1 : 0;
+            // A database out of connection slots (a machine shared with other suites) refuses with 503 too.
+            if (r.statusCode() != 201) {
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals(true, r.headers().firstValue("Retry-After").isPresent(), r.body());
+            }
+        }
+        assertEquals(true, created > 0, "the registrations the replica took are answered once routing answers");
+        assertEquals(before + created, storedFor37(), "stored exactly what was answered 201, nothing of the refused");
+    }
+
+    private static long storedFor37() {
+        return ((Number) given().header("Authorization", TestTokens.bearer("agent", "37"))
+                .when().get("/api/v1/contacts?size=1").then().statusCode(200).extract().path("total")).longValue();
+    }
+
     private static long askedForZibo() {
         return StandInRouting.REQUESTS.stream().filter(r -> r.getDialedNumber().startsWith("0533")).count();
     }

@@ -58,11 +58,19 @@ public class StandInRouting implements RegionResolution {
         });
     }
 
+    /** While set and not complete, every answer waits for it (a routing that is slow for a moment). */
+    public static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> HOLD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public Uni<ResolvedRegion> resolve(ResolveRegionRequest request) {
         REQUESTS.add(request);
         if (DOWN.get()) {
             return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("routing is down").asRuntimeException());
+        }
+        var hold = HOLD.get();
+        if (hold != null && !hold.isDone()) {
+            return Uni.createFrom().completionStage(hold).flatMap(x -> resolve(request));
         }
         try {
             return Uni.createFrom().item(decide(request));

@@ -28,27 +28,59 @@ public class AccessAudit {
     /** Header carrying the request id, read from the client (or the ingress) and echoed back. */
     public static final String REQUEST_ID = "X-Request-Id";
 
-    private static final String INSERT = "INSERT INTO access_audit (at, tenant, subject, roles, caller_tenant, action, "
-            + "resource_type, resource_id, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    /** The audit table's columns, in the order of {@link Entry#values}. */
+    public static final String COLUMNS =
+            "at, tenant, subject, roles, caller_tenant, action, resource_type, resource_id, request_id";
+
+    private static final String INSERT = "INSERT INTO access_audit (" + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
     private static final String REQUEST_ID_KEY = "hotline.request-id";
     /** Roles in the order that names a caller best, for the {@code roles} column. */
     private static final List<String> ROLES = List.of(Roles.PLATFORM_OPERATOR, Roles.TENANT_ADMIN, Roles.AGENT,
             Roles.HANDLER, Roles.EVALUATOR, Roles.LEADER, Roles.SERVICE);
 
-    /** Records that the current caller did {@code action} to the case {@code resourceType}/{@code id} of {@code tenant}. */
-    public Uni<Void> record(AuditAction action, String resourceType, String id, String tenant) {
+    /**
+     * Who is doing what to which kind of case, taken from the current request; the case's id and tenant are added by
+     * {@link #values} once known (a new contact's tenant is known only after its region is resolved).
+     */
+    public record Entry(OffsetDateTime at, String subject, String roles, String callerTenant, AuditAction action,
+            String resourceType, String requestId) {
+
+        /** The row in the order of {@link #COLUMNS}. */
+        public List<Object> values(String id, String tenant) {
+            return List.of(at, tenant, clip(subject, 255), roles, clip(callerTenant, 2), action.name(), resourceType,
+                    clip(id, 64), requestId);
+        }
+    }
+
+    /**
+     * The entry of the current caller for {@code action} on a case of {@code resourceType}; call it on the request's
+     * thread. A writer that stores a case and its audit row in one statement uses this (intake's contacts).
+     */
+    public Entry entry(AuditAction action, String resourceType) {
         SecurityIdentity identity = CallerTenant.currentIdentity();
         String subject = identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         String roles = identity == null ? "" : String.join(",", new TreeSet<>(ROLES.stream()
                 .filter(identity::hasRole).toList()));
         String callerTenant = identity == null || identity.isAnonymous() ? "" : tenantClaim(identity);
-        String requestId = requestId();
-        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(2, tenant)
-                .setParameter(3, clip(subject, 255)).setParameter(4, roles).setParameter(5, clip(callerTenant, 2))
-                .setParameter(6, action.name()).setParameter(7, resourceType).setParameter(8, clip(id, 64))
-                .setParameter(9, requestId).executeUpdate()))
-                .replaceWithVoid();
+        return new Entry(OffsetDateTime.now(ZoneOffset.UTC), subject, roles, callerTenant, action, resourceType,
+                requestId());
+    }
+
+    /** Records that the current caller did {@code action} to the case {@code resourceType}/{@code id} of {@code tenant}. */
+    public Uni<Void> record(AuditAction action, String resourceType, String id, String tenant) {
+        return record(entry(action, resourceType), id, tenant);
+    }
+
+    /** Records an entry taken earlier for the case {@code id} of {@code tenant}. */
+    public Uni<Void> record(Entry entry, String id, String tenant) {
+        List<Object> values = entry.values(id, tenant);
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(INSERT);
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.get(i));
+            }
+            return query.executeUpdate();
+        })).replaceWithVoid();
     }
 
     private static String tenantClaim(SecurityIdentity identity) {

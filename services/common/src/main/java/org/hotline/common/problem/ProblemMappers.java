@@ -106,6 +106,19 @@ public class ProblemMappers {
                 "Your token's role does not allow this operation."), uri);
     }
 
+    /**
+     * A bounded endpoint is full (a surge beyond what this replica takes at once): refused at once, before anything is
+     * stored, so the client may retry elsewhere or later rather than wait until it gives up on a request that might
+     * still commit.
+     */
+    @ServerExceptionMapper
+    public Response overloaded(org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("overloaded", "Service unavailable", 503,
+                "This replica is taking as many requests as it can; nothing was stored. Retry after the number of "
+                        + "seconds in Retry-After."), uri))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {

@@ -19,8 +19,10 @@ public class EventOutbox {
     /** Rows per INSERT statement when appending many events (8 parameters each, well under PostgreSQL's limit). */
     static final int ROWS_PER_STATEMENT = 500;
 
-    private static final String INSERT = "INSERT INTO outbox_event "
-            + "(id, type, tenant, aggregate_id, occurred_at, payload_type, payload_version, payload) VALUES ";
+    /** The outbox's columns, in the order of {@link #values}: for producers that write an event in a statement of their own. */
+    public static final String COLUMNS = "id, type, tenant, aggregate_id, occurred_at, payload_type, payload_version, payload";
+
+    private static final String INSERT = "INSERT INTO outbox_event (" + COLUMNS + ") VALUES ";
 
     /** Appends one event to the current transaction; fails when there is no transaction. */
     public Uni<Void> append(NewEvent event) {
@@ -39,6 +41,16 @@ public class EventOutbox {
                 .chain(session -> insertChunks(session, events, 0));
     }
 
+    /**
+     * One event's row in the order of {@link #COLUMNS} (the payload as bytes). A producer that writes its state change
+     * and the event in one native statement (intake's contacts, on the hot path) inserts these values; the row must
+     * commit with the change, exactly as {@link #append} guarantees.
+     */
+    public static List<Object> values(NewEvent e) {
+        return List.of(e.id(), e.type(), e.tenant(), e.aggregateId(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
+                e.payload().getDescriptorForType().getFullName(), e.payloadVersion(), e.payload().toByteArray());
+    }
+
     private Uni<Void> insertChunks(Mutiny.Session session, List<NewEvent> events, int from) {
         if (from >= events.size()) {
             return Uni.createFrom().voidItem();
@@ -51,15 +63,7 @@ public class EventOutbox {
             sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
                     .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
                     .append(", ?").append(p + 6).append(", ?").append(p + 7).append(", ?").append(p + 8).append(")");
-            NewEvent e = chunk.get(i);
-            params.add(e.id());
-            params.add(e.type());
-            params.add(e.tenant());
-            params.add(e.aggregateId());
-            params.add(OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-            params.add(e.payload().getDescriptorForType().getFullName());
-            params.add(e.payloadVersion());
-            params.add(e.payload().toByteArray());
+            params.addAll(values(chunk.get(i)));
         }
         var query = session.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {

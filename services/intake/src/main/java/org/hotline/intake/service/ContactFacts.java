@@ -46,6 +46,11 @@ public class ContactFacts {
 
     /** A contact was registered on any channel (with the category when the channel tells it at registration). */
     public Uni<Void> contactRegistered(Contact c, Object category) {
+        return append(registered(c, category));
+    }
+
+    /** The registration fact of {@code c}, for a writer that stores it in the contact's own statement. */
+    public NewEvent registered(Contact c, Object category) {
         ContactRegistered.Builder p = ContactRegistered.newBuilder()
                 .setContactId(c.id.toString())
                 .setChannel(c.channel.name())
@@ -57,7 +62,7 @@ public class ContactFacts {
                 .setCategory(category(category))
                 .setRegisteredAt(s(c.createdAt))
                 .setCallerKey(callerKeys.of(c.callerNumber)); // a keyed hash, never the number
-        return append(NewEvent.of("intake.contact.registered", tenant(c.tenant), c.id.toString(), p.build()));
+        return NewEvent.of("intake.contact.registered", tenant(c.tenant), c.id.toString(), p.build());
     }
 
     /** A contact registered while routing was unreachable got its region; its calls joined queue {@code queue}. */

@@ -20,6 +20,9 @@ import org.hotline.intake.domain.RegionStatus;
 import org.hotline.common.category.ServiceCategory;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.repository.ContactWrites;
+import org.hotline.common.audit.AccessAudit;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.hotline.intake.rest.ContactRequest;
 
 /** Registers contacts with their region: routing's answer when it has one, a pending region when it is down. */
@@ -27,6 +30,7 @@ import org.hotline.intake.rest.ContactRequest;
 public class ContactRegistration {
 
     private final ContactRepository contacts;
+    private final ContactWrites writes;
     private final KnownRegions regions;
     private final MeterRegistry metrics;
     /** The registration counters by tenant, channel and region status, found once rather than on every contact. */
@@ -35,8 +39,9 @@ public class ContactRegistration {
     private final ContactFacts facts;
     private final IntakeConfig config;
 
-    public ContactRegistration(ContactRepository contacts, KnownRegions regions, MeterRegistry metrics,
-            ContactFacts facts, IntakeConfig config) {
+    public ContactRegistration(ContactRepository contacts, ContactWrites writes, KnownRegions regions,
+            MeterRegistry metrics, ContactFacts facts, IntakeConfig config) {
+        this.writes = writes;
         this.facts = facts;
         this.config = config;
         this.contacts = contacts;
@@ -54,25 +59,35 @@ public class ContactRegistration {
      */
     public Uni<Registered> register(ContactRequest request, String callerTenant, String subject,
             IdempotencyKey idempotencyKey) {
-        return register(request, null, callerTenant, subject, idempotencyKey);
+        return register(request, callerTenant, subject, idempotencyKey, null);
     }
 
-    /** As above, for a contact whose service category is known at registration (text channels). */
-    public Uni<Registered> register(ContactRequest request, ServiceCategory category, String callerTenant,
-            String subject, IdempotencyKey idempotencyKey) {
+    /**
+     * As above, and writes {@code audit} (when given) in the contact's own statement. At most 64 registrations run
+     * at once per replica and 128 more wait; beyond that a surge is refused at once with 503 and Retry-After
+     * ({@code overloaded}), before anything is stored: an unbounded queue answered late, after the clients had given
+     * up on contacts it then stored anyway (docs/benchmarks.md). Sized for 1,500 contacts/s at a few ms each; override
+     * with {@code quarkus.fault-tolerance."org.hotline.intake.service.ContactRegistration/register".bulkhead.value}
+     * and {@code .bulkhead.waiting-task-queue}.
+     */
+    @Bulkhead(value = 64, waitingTaskQueue = 128)
+    public Uni<Registered> register(ContactRequest request, String callerTenant, String subject,
+            IdempotencyKey idempotencyKey, AccessAudit.Entry audit) {
         validate(request);
-        if (idempotencyKey == null) {
-            return resolve(request, callerTenant, subject, null).flatMap(r ->
-                    Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false)));
-        }
         // The key is checked by the insert itself (unique index contact_idempotency), not by a read before it: a new
-        // contact costs one transaction, and only a repeat, which the index refuses, reads the first registration.
+        // contact costs one statement, and only a repeat, which the index refuses, reads the first registration.
         // Two concurrent requests with one key also end as one contact and one replay.
-        return resolve(request, callerTenant, subject, idempotencyKey).flatMap(r ->
-                Panache.withTransaction(() -> store(r.contact(), category)).map(saved -> new Registered(saved, false))
-                        .onFailure(ContactRegistration::isRepeatedKey).recoverWithUni(e ->
-                                contacts.findByIdempotencyKey(tenantOf(callerTenant), idempotencyKey.endpoint(), subject,
-                                        idempotencyKey.key()).map(found -> replay(found, idempotencyKey, e))));
+        return resolve(request, callerTenant, subject, idempotencyKey).flatMap(r -> {
+            Contact contact = r.contact();
+            return writes.insert(contact, facts.registered(contact, null), audit).map(x -> {
+                counted(contact);
+                return r;
+            });
+        }).onFailure(ContactRegistration::isRepeatedKey).recoverWithUni(e ->
+                contacts.findByIdempotencyKey(tenantOf(callerTenant), idempotencyKey.endpoint(), subject,
+                        idempotencyKey.key()).map(found -> replay(found, idempotencyKey, e))
+                        .call(replayed -> audit == null ? Uni.createFrom().voidItem()
+                                : writes.audit(audit, replayed.contact().id.toString(), replayed.contact().tenant)));
     }
 
     private static Registered replay(Contact found, IdempotencyKey key, Throwable conflict) {
@@ -161,11 +176,15 @@ public class ContactRegistration {
 
     /** Stores a prepared contact and its registration fact; must run inside the caller's transaction. */
     public Uni<Contact> store(Contact contact, ServiceCategory category) {
-        return contacts.persist(contact).call(saved -> facts.contactRegistered(saved, category)).invoke(saved ->
-                registered.computeIfAbsent(saved.tenant + "|" + saved.channel + "|" + saved.regionStatus, k ->
-                        metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
-                                "channel", saved.channel.name(), "region_status", saved.regionStatus.name()))
-                        .increment());
+        return contacts.persist(contact).call(saved -> facts.contactRegistered(saved, category))
+                .invoke(this::counted);
+    }
+
+    private void counted(Contact saved) {
+        registered.computeIfAbsent(saved.tenant + "|" + saved.channel + "|" + saved.regionStatus, k ->
+                metrics.counter("hotline_contacts_registered_total", "tenant", saved.tenant,
+                        "channel", saved.channel.name(), "region_status", saved.regionStatus.name()))
+                .increment();
     }
 
     /** Applies a region outcome; a provincial caller may only register contacts of its own province. */
