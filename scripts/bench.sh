@@ -106,8 +106,13 @@ fi
 
 if wants spike; then
   reset_scenario spike
+  # Refusals intake answered at once (503 overloaded or database-unavailable, nothing stored) are counted apart from
+  # requests that failed otherwise (timeouts, 500s): the first are the designed answer to a surge beyond capacity.
+  refused() { curl -fsS "http://localhost:${PORT[intake]}/q/metrics" | grep -P '^http_server_requests_seconds_count\{method="POST".*status="503",uri="/api/v1/contacts"' | awk '{s+=$2} END {printf "%d", s+0}'; }
+  refused0=$(refused)
   start=$(psql_intake -c "SELECT now()")
   dir=$(gatling SpikeSimulation)
+  record spike refused503 "$(( $(refused) - refused0 ))"
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling spike "$dir" >>"$RESULTS"
   sleep 2
   record spike stored "$(psql_intake -c "SELECT count(*) FROM contact WHERE created_at >= '$start'")"

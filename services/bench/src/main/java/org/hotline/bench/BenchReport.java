@@ -138,7 +138,8 @@ public final class BenchReport {
             double accepted = num(f, "spike", "all.ok");
             double stored = num(f, "spike", "stored");
             list.add(new Target("spike", "300 -> 1,500/s for 60 s: 0 errors, stored = accepted, step p99 <= 200 ms",
-                    fmt(stepKo) + " errors, " + fmt(stored) + " stored of " + fmt(accepted) + " accepted, step p99 "
+                    fmt(stepKo) + " errors (" + fmt(num(f, "spike", "refused503")) + " refused at once with 503), "
+                            + fmt(stored) + " stored of " + fmt(accepted) + " accepted, step p99 "
                             + fmt(stepP99) + " ms",
                     Double.isNaN(stepP99) ? null : stepKo == 0 && stored == accepted && stepP99 <= 200));
             double grpc = num(f, "resolve-grpc", "achievedRate");
