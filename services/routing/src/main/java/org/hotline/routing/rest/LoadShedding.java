@@ -2,6 +2,8 @@ package org.hotline.routing.rest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,6 +29,9 @@ public class LoadShedding {
             + "\"status\":503,\"detail\":\"Routing is serving as many requests as it can; retry after the number of "
             + "seconds in Retry-After.\"}";
 
+    /** Where Quarkus' HTTP metrics read the URI tag of a request (set by REST for matched requests). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+
     private final InFlightLimit limit;
     private final Counter refused;
 
@@ -49,6 +54,12 @@ public class LoadShedding {
         }
         if (!limit.tryAcquire()) {
             refused.increment();
+            // Refused before route matching: without a template the HTTP metrics would tag each refusal with its raw
+            // path (one time series per work-order id) just when the service is overloaded.
+            Context context = Vertx.currentContext();
+            if (context != null) {
+                context.putLocal(URL_PATH_TEMPLATE, "/api/*");
+            }
             rc.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .end(BODY);
