@@ -122,13 +122,18 @@ if wants spike; then
   done
 fi
 
+# A ladder of constant rates (BENCH_GRPC_RATES) up to BENCH_GRPC_RATE, bounded in-flight calls, 15 s a step; it stops
+# at the first step that drops or fails a call or has p99 > 10 ms. heldRate is the highest step held; the unprefixed
+# figures (achievedRate, p99Ms, failed ...) are that step's, or the first step's when none held.
 if wants resolve-grpc; then
   reset_scenario resolve-grpc
-  "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" -Dbench.rate="$GRPC_RATE" \
-    -Dbench.seconds=30 -Dbench.out="$OUT/grpc-resolve.json" org.hotline.bench.GrpcResolveLoad >"$OUT/grpc.log" 2>&1
-  for k in targetRate ok failed dropped achievedRate p50Ms p99Ms maxMs; do
-    record resolve-grpc "$k" "$(grep -oP "\"$k\" : \K[0-9.E-]+" "$OUT/grpc-resolve.json")"
-  done
+  "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" \
+    -Dbench.rates="${BENCH_GRPC_RATES:-1000 2000 4000 6000 8000 $GRPC_RATE}" -Dbench.seconds=15 \
+    -Dbench.out="$OUT/grpc-resolve.json" org.hotline.bench.GrpcResolveLoad >"$OUT/grpc.log" 2>&1
+  grep -oP '"\K((ladder\.[0-9]+\.)?(targetRate|ok|failed|dropped|achievedRate|p50Ms|p99Ms|maxMs)|heldRate|heldP99Ms)" : [0-9.E-]+' \
+    "$OUT/grpc-resolve.json" | while IFS= read -r line; do
+      record resolve-grpc "${line%%\"*}" "${line##* : }"
+    done
 fi
 
 if wants resolve-rest; then

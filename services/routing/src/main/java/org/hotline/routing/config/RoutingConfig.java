@@ -63,4 +63,18 @@ public interface RoutingConfig {
     /** How long after start-up the first sweep runs. */
     @WithDefault("30s")
     String sweepDelay();
+
+    /**
+     * REST requests (under /api/) served at once; one more is refused at once with 503 and Retry-After instead of
+     * waiting in a queue that grows until every request times out. 0 turns the limit off.
+     */
+    @WithDefault("256")
+    int maxInFlightRequests();
+
+    /**
+     * gRPC calls served at once; one more is refused at once with RESOURCE_EXHAUSTED (the caller keeps its cached
+     * answer or retries later) instead of queueing. 0 turns the limit off.
+     */
+    @WithDefault("512")
+    int maxInFlightCalls();
 }

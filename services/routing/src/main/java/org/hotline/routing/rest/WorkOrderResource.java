@@ -107,7 +107,6 @@ public class WorkOrderResource {
             description = "Honours Idempotency-Key: the same key returns the first order (200) instead of a new one "
                     + "(201). E.g. {\"regionCode\":\"370300\",\"category\":\"ONLINE_PRE_REVIEW\",\"subcategory\":\"跨省就医备案\","
                     + "\"title\":\"异地就医备案未通过\",\"description\":\"…\",\"citizenPhone\":\"13905330000\",\"channel\":\"PHONE\"}")
-    @Audited(resource = "work-order", action = AuditAction.CREATE)
     public Uni<Response> create(
             @Parameter(example = "c0a8012e-7f1b-4c1e-9a51-3c3f0f3f1a11") @HeaderParam("Idempotency-Key") String key,
             NewWorkOrderBody body) {
@@ -118,7 +117,7 @@ public class WorkOrderResource {
         return service.create(callers.current(), new WorkOrderService.NewWorkOrder(idempotencyKey, body.tenant(),
                         body.regionCode(), body.category(), body.subcategory(), body.title(), body.description(),
                         body.priority(), body.channel(), body.citizenPhone(), body.citizenName(), body.address(),
-                        body.receivedAt()))
+                        body.receivedAt()), true)
                 .map(v -> v.created()
                         ? Response.created(URI.create("/api/v1/work-orders/" + v.id())).entity(v).build()
                         : Response.ok(v).header("Location", "/api/v1/work-orders/" + v.id()).build());
@@ -186,7 +185,6 @@ public class WorkOrderResource {
     @Path("/{id}/accept")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "The unit signs for the order (签收)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> accept(@PathParam("id") UUID id) {
         return service.accept(callers.current(), id);
     }
@@ -206,7 +204,6 @@ public class WorkOrderResource {
     @Path("/{id}/reply")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "The unit's reply (办结)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reply(@PathParam("id") UUID id, ReplyBody body) {
         return service.reply(callers.current(), id, body == null ? null : body.reply());
     }
@@ -215,7 +212,6 @@ public class WorkOrderResource {
     @Path("/{id}/pause")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Pause the clock while the citizen supplies material (补充材料)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> pause(@PathParam("id") UUID id, ReasonBody body) {
         return service.pause(callers.current(), id, body == null ? null : body.reason());
     }
@@ -225,7 +221,6 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.HANDLER, Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Restart the clock with the working time left when it paused",
             description = "materialReceivedAt (optional, not before the pause) restarts it from when the material arrived.")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> resume(@PathParam("id") UUID id, ResumeBody body) {
         return service.resume(callers.current(), id, body == null ? null : body.reason(),
                 body == null ? null : body.materialReceivedAt());
@@ -235,7 +230,6 @@ public class WorkOrderResource {
     @Path("/{id}/extension-requests")
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Ask the hotline centre for more working days (延期)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> requestExtension(@PathParam("id") UUID id, ExtensionBody body) {
         return service.requestExtension(callers.current(), id, body == null ? null : body.workingDays(),
                 body == null ? null : body.reason());
@@ -245,7 +239,6 @@ public class WorkOrderResource {
     @Path("/{id}/extension-decision")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "The hotline centre approves or refuses the pending extension")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> decideExtension(@PathParam("id") UUID id, ExtensionDecisionBody body) {
         if (body == null || body.approved() == null) {
             throw ProblemException.invalidField("approved", "is required: true or false");
@@ -258,7 +251,6 @@ public class WorkOrderResource {
     @RolesAllowed(Roles.HANDLER)
     @Operation(summary = "Ask to return the order (退单) with a reason code; the hotline centre arbitrates",
             description = "409 return-budget-exhausted once the order's return budget (default 2) is used.")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<Response> requestReturn(@PathParam("id") UUID id, ReturnBody body) {
         return service.requestReturn(callers.current(), id, body == null ? null : body.reasonCode(),
                         body == null ? null : body.reason())
@@ -270,7 +262,6 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Arbitrate a return: APPROVED (to targetUnitId, counts against nobody) or REFUSED "
             + "(stays with the unit, counts against it)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> arbitrate(@PathParam("id") UUID id, @PathParam("returnId") UUID returnId,
             ArbitrationBody body) {
         if (body == null) {
@@ -283,7 +274,6 @@ public class WorkOrderResource {
     @Path("/{id}/reassign")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "The hotline centre sends an open order to another unit")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reassign(@PathParam("id") UUID id, ReassignBody body) {
         return service.reassign(callers.current(), id, body == null ? null : body.targetUnitId(),
                 body == null ? null : body.reason());
@@ -293,7 +283,6 @@ public class WorkOrderResource {
     @Path("/{id}/callback")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Record the callback (回访); unsatisfied reopens the order for rework")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> callback(@PathParam("id") UUID id, CallbackBody body) {
         return service.callback(callers.current(), id, body == null ? null : body.satisfied(),
                 body == null ? null : body.note());
@@ -303,7 +292,6 @@ public class WorkOrderResource {
     @Path("/{id}/close")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN })
     @Operation(summary = "Close a called-back order (or a replied one with a reason)")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> close(@PathParam("id") UUID id, ReasonBody body) {
         return service.close(callers.current(), id, body == null ? null : body.reason());
     }
@@ -313,7 +301,6 @@ public class WorkOrderResource {
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.SERVICE, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Return a replied or closed order to its unit for rework (退回重办)",
             description = "The second reopen makes it supervised.")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> reopen(@PathParam("id") UUID id, ReopenBody body) {
         return service.reopen(callers.current(), id, body == null ? null : body.reason(),
                 body == null ? null : body.source());
@@ -323,7 +310,6 @@ public class WorkOrderResource {
     @Path("/{id}/supervise")
     @RolesAllowed({ Roles.AGENT, Roles.TENANT_ADMIN, Roles.LEADER, Roles.SERVICE, Roles.PLATFORM_OPERATOR })
     @Operation(summary = "Make the order a supervised case (督办件): shorter limit, the unit's leader is notified")
-    @Audited(resource = "work-order", action = AuditAction.UPDATE)
     public Uni<WorkOrderView> supervise(@PathParam("id") UUID id, ReasonBody body) {
         return service.supervise(callers.current(), id, body == null ? null : body.reason());
     }

@@ -67,7 +67,15 @@ public class CalendarService {
 
     /** Every calendar at one moment. */
     record Snapshot(Map<String, Map<LocalDate, CalendarDay>> days, Map<String, TenantCalendar> hours,
-            Map<String, Long> revisions, Set<Integer> nationalYears, long total) {
+            Map<String, Long> revisions, Set<Integer> nationalYears, long total,
+            Map<String, WorkingTime> workingTimes) {
+
+        Snapshot(Map<String, Map<LocalDate, CalendarDay>> days, Map<String, TenantCalendar> hours,
+                Map<String, Long> revisions, Set<Integer> nationalYears, long total) {
+            // Working times built from this snapshot (they are immutable), by tenant and unit hours: a deadline
+            // needs one per created, replied or reopened order, and building it copies every calendar exception.
+            this(days, hours, revisions, nationalYears, total, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     private Uni<Snapshot> snapshot() {
@@ -118,6 +126,19 @@ public class CalendarService {
     }
 
     private WorkingTime workingTime(Snapshot s, String tenant, String unitHours) {
+        String key = tenant + '\u0000' + (unitHours == null ? "" : unitHours);
+        WorkingTime known = s.workingTimes().get(key);
+        if (known != null) {
+            return known;
+        }
+        WorkingTime built = buildWorkingTime(s, tenant, unitHours);
+        if (s.workingTimes().size() < 10_000) {
+            s.workingTimes().putIfAbsent(key, built);
+        }
+        return built;
+    }
+
+    private WorkingTime buildWorkingTime(Snapshot s, String tenant, String unitHours) {
         Map<LocalDate, Boolean> exceptions = new HashMap<>();
         // National days first, so that a tenant's own day for the same date overwrites them.
         s.days().getOrDefault(NATIONAL, Map.of()).forEach((day, d) -> exceptions.put(day, d.working));

@@ -26,6 +26,8 @@ public class WorkOrderJournal {
     /** Prefix of every event type routing publishes. */
     public static final String EVENT_PREFIX = "routing.work-order.";
 
+    private static final java.util.regex.Pattern LONG_DIGITS = java.util.regex.Pattern.compile("\\d{7,}");
+
     private final WorkOrderHistoryRepository history;
     private final EventOutbox outbox;
     private final MeterRegistry metrics;
@@ -120,7 +122,8 @@ public class WorkOrderJournal {
     }
 
     private static String masked(String text, int max) {
+        // Compiled once: String.replaceAll would compile the pattern for every created order.
         String t = text.strip();
-        return (t.length() > max ? t.substring(0, max) : t).replaceAll("\\d{7,}", "***");
+        return LONG_DIGITS.matcher(t.length() > max ? t.substring(0, max) : t).replaceAll("***");
     }
 }
