@@ -49,6 +49,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -618,14 +619,14 @@ public class ArticleIndex {
             // odd segmentation; when the words already find an article that covers the question they only cost time
             // (they were most of the clauses and most of Lucene's work on a 100,000-article corpus).
             Query scopeFilter = scopeFilter(scopes);
-            Query words = wordQuery(groups, scopeFilter);
+            Query words = wordQuery(searcher, groups, scopeFilter);
             if (words != null) {
                 List<RankedArticle> exact = ranked(searcher, filtered(words, scopeFilter, at), groups, scopes, at, limit);
                 if (!exact.isEmpty() && exact.get(0).confidence() >= STRONG_WORD_PASS) {
                     return exact;
                 }
             }
-            Query full = fullQuery(groups, scopeFilter, head);
+            Query full = fullQuery(searcher, groups, scopeFilter, head);
             return full == null ? List.of() : ranked(searcher, filtered(full, scopeFilter, at), groups, scopes, at, limit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -643,12 +644,13 @@ public class ArticleIndex {
      * is a direct clause of one query, its boosts multiplied out: the score is the same sum as that of nested
      * per-field and per-word queries, without the nested queries' rewriting and scoring.
      */
-    private static Query wordQuery(List<List<List<String>>> groups, Query scopeFilter) {
+    private Query wordQuery(IndexSearcher searcher, List<List<List<String>>> groups, Query scopeFilter)
+            throws IOException {
         if (groups.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
-        addWordClauses(textQuery, groups, scopeFilter);
+        addWordClauses(searcher, textQuery, groups, scopeFilter);
         return textQuery.build();
     }
 
@@ -656,7 +658,8 @@ public class ArticleIndex {
      * The word clauses plus the character-pair clauses of the three fields and the pinyin clause; null when there is
      * nothing to ask.
      */
-    private Query fullQuery(List<List<List<String>>> groups, Query scopeFilter, String text) {
+    private Query fullQuery(IndexSearcher searcher, List<List<List<String>>> groups, Query scopeFilter, String text)
+            throws IOException {
         // The question's character pairs are analysed once and asked of each field.
         List<String> pairs = tokens(bigrams, TITLE + BIGRAMS, text);
         if (groups.isEmpty() && pairs.isEmpty()) {
@@ -664,22 +667,58 @@ public class ArticleIndex {
         }
         Set<String> pinyin = new LinkedHashSet<>(PinyinReading.pairs(text));
         BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
-        addWordClauses(textQuery, groups, scopeFilter);
+        addWordClauses(searcher, textQuery, groups, scopeFilter);
         if (!pairs.isEmpty()) {
             for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
                 // Character pairs rescue unusual segmentation and typos, but count less than whole words.
-                addTerms(textQuery, field.getKey() + BIGRAMS, pairs, field.getValue() * 0.35f);
+                addTerms(searcher, textQuery, field.getKey() + BIGRAMS, pairs, field.getValue() * 0.35f);
             }
         }
         if (!pinyin.isEmpty()) {
-            addTerms(textQuery, PINYIN, pinyin, PINYIN_BOOST);
+            addTerms(searcher, textQuery, PINYIN, pinyin, PINYIN_BOOST);
         }
         return textQuery.build();
     }
 
-    private static void addTerms(BooleanQuery.Builder query, String field, Collection<String> terms, float boost) {
-        terms.forEach(t -> query.add(new BoostQuery(new TermQuery(new Term(field, t)), boost),
-                BooleanClause.Occur.SHOULD));
+    private void addTerms(IndexSearcher searcher, BooleanQuery.Builder query, String field, Collection<String> terms,
+            float boost) throws IOException {
+        for (String t : terms) {
+            query.add(new BoostQuery(termQuery(searcher, new Term(field, t)), boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** A term's query with its look-up in the terms dictionary done once per searcher (see {@link TermLookups}). */
+    private TermQuery termQuery(IndexSearcher searcher, Term term) throws IOException {
+        return new TermQuery(term, termStates(searcher, term));
+    }
+
+    /**
+     * Where each term asked of the current searcher's index is (per segment) and how many documents hold it. A
+     * question's words recur across questions, and each is asked of three fields in one or two passes and again for
+     * the confidence weights: looking them up in the terms dictionary each time was a tenth of Lucene's work. Valid
+     * for one reader only: a refreshed searcher starts a new one.
+     */
+    private record TermLookups(org.apache.lucene.index.IndexReader reader, Map<Term, TermStates> states) {
+    }
+
+    /** Bound on the terms remembered per reader (a few hundred kilobytes). */
+    private static final int MAX_TERM_LOOKUPS = 20_000;
+    private volatile TermLookups termLookups;
+
+    private TermStates termStates(IndexSearcher searcher, Term term) throws IOException {
+        TermLookups lookups = termLookups;
+        if (lookups == null || lookups.reader() != searcher.getIndexReader()) {
+            lookups = new TermLookups(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            termLookups = lookups;
+        }
+        TermStates states = lookups.states().get(term);
+        if (states == null) {
+            states = TermStates.build(searcher, term, true);
+            if (lookups.states().size() < MAX_TERM_LOOKUPS) {
+                lookups.states().put(term, states);
+            }
+        }
+        return states;
     }
 
     /** Documents of the caller's scopes. */
@@ -703,10 +742,11 @@ public class ArticleIndex {
     private List<RankedArticle> ranked(IndexSearcher searcher, Query query, List<List<List<String>>> groups,
             List<String> scopes, Instant at, int limit) throws IOException {
         TopDocs top = searcher.search(query, Math.max(60, limit * 6));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        IndexedVersion[] versions = indexedVersions(searcher, top.scoreDocs);
         Map<String, double[]> bestByKey = new LinkedHashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            IndexedVersion indexed = indexedVersion(leaves, sd.doc);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            IndexedVersion indexed = versions[i];
             ArticleSnapshot article = indexed == null ? null : catalogue.get(indexed.id());
             if (article == null) {
                 continue;
@@ -719,22 +759,40 @@ public class ArticleIndex {
             double score = sd.score * (1.0 + 0.06 * RegionScope.depth(article.scope()));
             bestByKey.merge(article.questionKey(), new double[] { score }, (a, b) -> a[0] >= b[0] ? a : b);
         }
-        List<RankedArticle> ranked = new ArrayList<>();
-        bestByKey.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
-                .forEach(e -> {
-                    ArticleSnapshot local = mostLocal(e.getKey(), scopes, at);
-                    if (local != null) {
-                        ranked.add(new RankedArticle(local, local.inForce(at), e.getValue()[0], 0, null));
-                    }
-                });
+        List<Map.Entry<String, double[]>> keys = new ArrayList<>(bestByKey.entrySet());
+        keys.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed());
+        // Only the first few are re-ranked and returned: the others need not be looked up.
+        int wanted = Math.max(limit, RERANKED);
+        List<RankedArticle> ranked = new ArrayList<>(Math.min(wanted, keys.size()));
+        for (int i = 0; i < keys.size() && ranked.size() < wanted; i++) {
+            ArticleSnapshot local = mostLocal(keys.get(i).getKey(), scopes, at);
+            if (local != null) {
+                ranked.add(new RankedArticle(local, local.inForce(at), keys.get(i).getValue()[0], 0, null));
+            }
+        }
         return withConfidenceAndHighlights(ranked, limit, groups, searcher);
     }
 
-    private IndexedVersion indexedVersion(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(SLOT);
-        return values != null && values.advanceExact(doc - leaf.docBase) ? slots.get(values.longValue()) : null;
+    /** The article version of each hit, read in document order so that each segment's doc values are read once. */
+    private IndexedVersion[] indexedVersions(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        IndexedVersion[] out = new IndexedVersion[hits.length];
+        LeafReaderContext leaf = null;
+        NumericDocValues values = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getNumericDocValues(SLOT);
+            }
+            out[i] = values != null && values.advanceExact(doc - leaf.docBase) ? slots.get(values.longValue()) : null;
+        }
+        return out;
     }
 
     private ArticleSnapshot mostLocal(String questionKey, List<String> scopes, Instant at) {
@@ -765,8 +823,8 @@ public class ArticleIndex {
         for (int i = 0; i < groups.size(); i++) {
             double w = 0;
             for (String t : groups.get(i).get(0)) {
-                int df = searcher.getIndexReader().docFreq(new Term(QUESTIONS, t))
-                        + searcher.getIndexReader().docFreq(new Term(ANSWER, t));
+                int df = termStates(searcher, new Term(QUESTIONS, t)).docFreq()
+                        + termStates(searcher, new Term(ANSWER, t)).docFreq();
                 w = Math.max(w, Math.log(1.0 + (double) docs / (1 + df / 2.0)));
             }
             weights[i] = w;
@@ -836,15 +894,15 @@ public class ArticleIndex {
      * Every field's word clauses: every word group is optional and matches any of its alternatives, the words actually
      * asked weighing a little more than their synonyms.
      */
-    private static void addWordClauses(BooleanQuery.Builder query, List<List<List<String>>> groups,
-            Query scopeFilter) {
+    private void addWordClauses(IndexSearcher searcher, BooleanQuery.Builder query, List<List<List<String>>> groups,
+            Query scopeFilter) throws IOException {
         for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
             for (List<List<String>> group : groups) {
                 boolean first = true;
                 for (List<String> alternative : group) {
                     Query q;
                     if (alternative.size() == 1) {
-                        q = new TermQuery(new Term(field.getKey(), alternative.get(0)));
+                        q = termQuery(searcher, new Term(field.getKey(), alternative.get(0)));
                     } else {
                         PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
                         alternative.forEach(t -> phrase.add(new Term(field.getKey(), t)));
@@ -870,7 +928,7 @@ public class ArticleIndex {
      * find synonyms of words the analyzer splits (报消 -> 报/消).
      */
     List<List<List<String>>> expand(String text, SynonymCatalogue synonyms) {
-        List<String> tokens = tokens(words, "f", text);
+        List<String> tokens = questionWords(text);
         List<List<List<String>>> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < tokens.size() && groups.size() < MAX_GROUPS; i++) {
@@ -939,7 +997,7 @@ public class ArticleIndex {
         SynonymCatalogue synonyms = vocabulary.forTenant(tenant).synonyms();
         TopicCatalogue topics = vocabulary.topics();
         List<String> content = new ArrayList<>();
-        for (String t : tokens(words, "f", normalised)) {
+        for (String t : questionWords(normalised)) {
             if (!FILLERS.contains(t) && !GENERIC.contains(t)) {
                 content.add(t);
             }
@@ -1015,6 +1073,30 @@ public class ArticleIndex {
         view.synonyms().allWords().forEach(corrections::learn);
         view.rewrites().standardForms().forEach(corrections::learn);
     }
+
+    /**
+     * The words of a (normalised) question. The analyzer is the same for every question, so its words are a pure
+     * function of the text: kept for the questions seen recently, since an answer reads its question up to three
+     * times (search, topic, domain) and callers ask the same questions again and again.
+     */
+    private List<String> questionWords(String text) {
+        List<String> known = recentQuestions.get(text);
+        if (known == null) {
+            known = List.copyOf(tokens(words, "f", text));
+            if (text.length() <= MAX_RECENT_QUESTION_LENGTH) {
+                if (recentQuestions.size() >= MAX_RECENT_QUESTIONS) {
+                    recentQuestions.clear();
+                }
+                recentQuestions.put(text, known);
+            }
+        }
+        return known;
+    }
+
+    /** Bounds on the questions kept (a few megabytes at most; a pasted essay is not kept). */
+    private static final int MAX_RECENT_QUESTIONS = 10_000;
+    private static final int MAX_RECENT_QUESTION_LENGTH = 100;
+    private final Map<String, List<String>> recentQuestions = new ConcurrentHashMap<>();
 
     private static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
