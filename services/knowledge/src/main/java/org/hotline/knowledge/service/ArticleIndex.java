@@ -161,6 +161,7 @@ public class ArticleIndex {
     private final Map<UUID, List<Long>> slotsOfArticle = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean ready;
+    private volatile int searchable;
 
     @Inject
     public ArticleIndex(Vocabulary vocabulary, KnowledgeConfig config) {
@@ -262,6 +263,15 @@ public class ArticleIndex {
     }
 
     /**
+     * Number of articles searchable as of the last completed rebuild or change. Unlike {@link #articleCount()}, which
+     * counts a bulk import's articles as soon as a rebuild starts analysing them, this reaches the corpus size only
+     * when searches see it (the bench waits for it before measuring).
+     */
+    public int searchableArticles() {
+        return searchable;
+    }
+
+    /**
      * Makes the index hold exactly {@code articles}. Versions the index already holds unchanged (same fingerprint,
      * e.g. from the kept folder after a restart, or untouched by a bulk import) are reused with their stored word
      * lists; only new and changed versions are analysed. Searches go on meanwhile against what the index held.
@@ -344,6 +354,7 @@ public class ArticleIndex {
                 forgetStale(old.previous(), old.current());
             }
             ready = true;
+            searchable = catalogue.size();
             Log.infof("Knowledge index holds %d articles: %d versions reused, %d analysed, %d removed in %.1f s",
                     catalogue.size(), kept.size(), analyse.size(), deleted, (System.nanoTime() - start) / 1e9);
             return new Rebuilt(kept.size(), analyse.size(), deleted);
@@ -452,6 +463,7 @@ public class ArticleIndex {
                 catalogue.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            searchable = catalogue.size();
             // Only now does no searcher hold the old documents: their look-ups can go.
             if (oldSlots != null) {
                 oldSlots.forEach(slots::remove);
