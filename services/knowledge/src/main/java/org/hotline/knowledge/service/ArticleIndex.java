@@ -38,12 +38,18 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -75,7 +81,7 @@ public class ArticleIndex {
     private static final String CONTENT_WORDS = "cw";
     private static final String WORD_SEPARATOR = "\u0001";
     /** Layout and analysis of the documents; a kept folder of another format is rebuilt from scratch. */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     private static final String FORMAT_KEY = "hotline.knowledge.format";
     private static final String SLOT = "slot";
     private static final String SCOPE = "scope";
@@ -155,6 +161,7 @@ public class ArticleIndex {
     private final Map<UUID, List<Long>> slotsOfArticle = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean ready;
+    private volatile int searchable;
 
     @Inject
     public ArticleIndex(Vocabulary vocabulary, KnowledgeConfig config) {
@@ -180,12 +187,11 @@ public class ArticleIndex {
                 try {
                     Files.createDirectories(keep);
                     dir = FSDirectory.open(keep);
-                    w = new IndexWriter(dir, new IndexWriterConfig(perField)
-                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-                    if (!FORMAT.equals(w.getLiveCommitData() == null ? null : commitData(w).get(FORMAT_KEY))) {
-                        // Another layout or analysis: nothing in it can be reused.
-                        w.deleteAll();
-                    }
+                    // Another layout or analysis (or index order, which a writer cannot change): nothing in it can
+                    // be reused.
+                    boolean reusable = FORMAT.equals(keptFormat(dir));
+                    w = new IndexWriter(dir, config(perField).setOpenMode(reusable
+                            ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
                 } catch (LockObtainFailedException e) {
                     // Another replica on this host keeps its index there: this one builds its own.
                     Log.warnf("Knowledge index folder %s is in use by another process; using a temporary one", keep);
@@ -198,7 +204,7 @@ public class ArticleIndex {
             if (w == null) {
                 chosen = Files.createTempDirectory("knowledge-index-");
                 dir = FSDirectory.open(chosen);
-                w = new IndexWriter(dir, new IndexWriterConfig(perField));
+                w = new IndexWriter(dir, config(perField));
             }
             folder = chosen;
             persistent = keep != null && chosen == keep;
@@ -210,10 +216,20 @@ public class ArticleIndex {
         }
     }
 
-    private static Map<String, String> commitData(IndexWriter w) {
-        Map<String, String> data = new java.util.HashMap<>();
-        w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-        return data;
+    /**
+     * Documents are kept in scope order: the few hundred documents of a caller's scopes are then neighbours, so each
+     * word's postings are decoded a block or two per scope instead of once per document across the whole corpus.
+     */
+    private static IndexWriterConfig config(Analyzer analyzer) {
+        return new IndexWriterConfig(analyzer).setIndexSort(new Sort(new SortField(SCOPE, SortField.Type.STRING)));
+    }
+
+    /** The format number of the index kept in {@code dir}, null when there is none. */
+    private static String keptFormat(Directory dir) throws IOException {
+        if (!DirectoryReader.indexExists(dir)) {
+            return null;
+        }
+        return SegmentInfos.readLatestCommit(dir).getUserData().get(FORMAT_KEY);
     }
 
     @PreDestroy
@@ -244,6 +260,15 @@ public class ArticleIndex {
     /** Number of articles the index knows (published or not yet effective). */
     public int articleCount() {
         return catalogue.size();
+    }
+
+    /**
+     * Number of articles searchable as of the last completed rebuild or change. Unlike {@link #articleCount()}, which
+     * counts a bulk import's articles as soon as a rebuild starts analysing them, this reaches the corpus size only
+     * when searches see it (the bench waits for it before measuring).
+     */
+    public int searchableArticles() {
+        return searchable;
     }
 
     /**
@@ -329,6 +354,7 @@ public class ArticleIndex {
                 forgetStale(old.previous(), old.current());
             }
             ready = true;
+            searchable = catalogue.size();
             Log.infof("Knowledge index holds %d articles: %d versions reused, %d analysed, %d removed in %.1f s",
                     catalogue.size(), kept.size(), analyse.size(), deleted, (System.nanoTime() - start) / 1e9);
             return new Rebuilt(kept.size(), analyse.size(), deleted);
@@ -437,6 +463,7 @@ public class ArticleIndex {
                 catalogue.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            searchable = catalogue.size();
             // Only now does no searcher hold the old documents: their look-ups can go.
             if (oldSlots != null) {
                 oldSlots.forEach(slots::remove);
@@ -543,6 +570,7 @@ public class ArticleIndex {
         doc.add(new StoredField(CONTENT_WORDS, String.join(WORD_SEPARATOR, new LinkedHashSet<>(all))));
         doc.add(new NumericDocValuesField(SLOT, slot));
         doc.add(new StringField(SCOPE, a.scope(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(SCOPE, new BytesRef(a.scope())));
         doc.add(new LongField(FROM, v.effectiveFrom().toEpochMilli(), Field.Store.NO));
         doc.add(new LongField(TO, v.effectiveTo() == null ? Long.MAX_VALUE : v.effectiveTo().toEpochMilli(),
                 Field.Store.NO));
@@ -602,15 +630,16 @@ public class ArticleIndex {
             // The cheap pass first: whole words and their synonyms only. Character pairs and pinyin are for typos and
             // odd segmentation; when the words already find an article that covers the question they only cost time
             // (they were most of the clauses and most of Lucene's work on a 100,000-article corpus).
-            Query words = wordQuery(groups);
+            Query scopeFilter = scopeFilter(scopes);
+            Query words = wordQuery(searcher, groups, scopeFilter);
             if (words != null) {
-                List<RankedArticle> exact = ranked(searcher, filtered(words, scopes, at), groups, scopes, at, limit);
+                List<RankedArticle> exact = ranked(searcher, filtered(words, scopeFilter, at), groups, scopes, at, limit);
                 if (!exact.isEmpty() && exact.get(0).confidence() >= STRONG_WORD_PASS) {
                     return exact;
                 }
             }
-            Query full = fullQuery(words, head);
-            return full == null ? List.of() : ranked(searcher, filtered(full, scopes, at), groups, scopes, at, limit);
+            Query full = fullQuery(searcher, groups, scopeFilter, head);
+            return full == null ? List.of() : ranked(searcher, filtered(full, scopeFilter, at), groups, scopes, at, limit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -622,58 +651,101 @@ public class ArticleIndex {
         }
     }
 
-    /** The word clauses of the three text fields, each boosted by its field's weight; null for no words. */
-    private static Query wordQuery(List<List<List<String>>> groups) {
+    /**
+     * The word clauses of the three text fields, each boosted by its field's weight; null for no words. Every clause
+     * is a direct clause of one query, its boosts multiplied out: the score is the same sum as that of nested
+     * per-field and per-word queries, without the nested queries' rewriting and scoring.
+     */
+    private Query wordQuery(IndexSearcher searcher, List<List<List<String>>> groups, Query scopeFilter)
+            throws IOException {
         if (groups.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
-        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
-            textQuery.add(new BoostQuery(fieldQuery(field.getKey(), groups), field.getValue()),
-                    BooleanClause.Occur.SHOULD);
-        }
+        addWordClauses(searcher, textQuery, groups, scopeFilter);
         return textQuery.build();
     }
 
-    /** The word clauses plus the character-pair clauses of the three fields and the pinyin clause. */
-    private Query fullQuery(Query words, String text) {
+    /**
+     * The word clauses plus the character-pair clauses of the three fields and the pinyin clause; null when there is
+     * nothing to ask.
+     */
+    private Query fullQuery(IndexSearcher searcher, List<List<List<String>>> groups, Query scopeFilter, String text)
+            throws IOException {
         // The question's character pairs are analysed once and asked of each field.
         List<String> pairs = tokens(bigrams, TITLE + BIGRAMS, text);
-        if (words == null && pairs.isEmpty()) {
+        if (groups.isEmpty() && pairs.isEmpty()) {
             return null;
         }
         Set<String> pinyin = new LinkedHashSet<>(PinyinReading.pairs(text));
         BooleanQuery.Builder textQuery = new BooleanQuery.Builder();
-        if (words != null) {
-            textQuery.add(words, BooleanClause.Occur.SHOULD);
-        }
+        addWordClauses(searcher, textQuery, groups, scopeFilter);
         if (!pairs.isEmpty()) {
             for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
                 // Character pairs rescue unusual segmentation and typos, but count less than whole words.
-                textQuery.add(new BoostQuery(anyTerm(field.getKey() + BIGRAMS, pairs), field.getValue() * 0.35f),
-                        BooleanClause.Occur.SHOULD);
+                addTerms(searcher, textQuery, field.getKey() + BIGRAMS, pairs, field.getValue() * 0.35f);
             }
         }
         if (!pinyin.isEmpty()) {
-            textQuery.add(new BoostQuery(anyTerm(PINYIN, pinyin), PINYIN_BOOST), BooleanClause.Occur.SHOULD);
+            addTerms(searcher, textQuery, PINYIN, pinyin, PINYIN_BOOST);
         }
         return textQuery.build();
     }
 
-    private static Query anyTerm(String field, Collection<String> terms) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        terms.forEach(t -> any.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD));
-        return any.build();
+    private void addTerms(IndexSearcher searcher, BooleanQuery.Builder query, String field, Collection<String> terms,
+            float boost) throws IOException {
+        for (String t : terms) {
+            query.add(new BoostQuery(termQuery(searcher, new Term(field, t)), boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /** A term's query with its look-up in the terms dictionary done once per searcher (see {@link TermLookups}). */
+    private TermQuery termQuery(IndexSearcher searcher, Term term) throws IOException {
+        return new TermQuery(term, termStates(searcher, term));
+    }
+
+    /**
+     * Where each term asked of the current searcher's index is (per segment) and how many documents hold it. A
+     * question's words recur across questions, and each is asked of three fields in one or two passes and again for
+     * the confidence weights: looking them up in the terms dictionary each time was a tenth of Lucene's work. Valid
+     * for one reader only: a refreshed searcher starts a new one.
+     */
+    private record TermLookups(org.apache.lucene.index.IndexReader reader, Map<Term, TermStates> states) {
+    }
+
+    /** Bound on the terms remembered per reader (a few hundred kilobytes). */
+    private static final int MAX_TERM_LOOKUPS = 20_000;
+    private volatile TermLookups termLookups;
+
+    private TermStates termStates(IndexSearcher searcher, Term term) throws IOException {
+        TermLookups lookups = termLookups;
+        if (lookups == null || lookups.reader() != searcher.getIndexReader()) {
+            lookups = new TermLookups(searcher.getIndexReader(), new ConcurrentHashMap<>());
+            termLookups = lookups;
+        }
+        TermStates states = lookups.states().get(term);
+        if (states == null) {
+            states = TermStates.build(searcher, term, true);
+            if (lookups.states().size() < MAX_TERM_LOOKUPS) {
+                lookups.states().put(term, states);
+            }
+        }
+        return states;
+    }
+
+    /** Documents of the caller's scopes. */
+    private static Query scopeFilter(List<String> scopes) {
+        return new TermInSetQuery(SCOPE, scopes.stream().map(BytesRef::new).toList());
     }
 
     /** {@code text} restricted to the caller's scopes and the versions in force at {@code at}. */
-    private static Query filtered(Query text, List<String> scopes, Instant at) {
+    private static Query filtered(Query text, Query scopeFilter, Instant at) {
         long atMillis = at.toEpochMilli();
         // LongField's range is answered from doc values when the scope filter leads (a few hundred documents),
         // instead of visiting the points of every document of the corpus.
         return new BooleanQuery.Builder()
                 .add(text, BooleanClause.Occur.MUST)
-                .add(new TermInSetQuery(SCOPE, scopes.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+                .add(scopeFilter, BooleanClause.Occur.FILTER)
                 .add(LongField.newRangeQuery(FROM, Long.MIN_VALUE, atMillis), BooleanClause.Occur.FILTER)
                 .add(LongField.newRangeQuery(TO, atMillis + 1, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
                 .build();
@@ -682,10 +754,11 @@ public class ArticleIndex {
     private List<RankedArticle> ranked(IndexSearcher searcher, Query query, List<List<List<String>>> groups,
             List<String> scopes, Instant at, int limit) throws IOException {
         TopDocs top = searcher.search(query, Math.max(60, limit * 6));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        IndexedVersion[] versions = indexedVersions(searcher, top.scoreDocs);
         Map<String, double[]> bestByKey = new LinkedHashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            IndexedVersion indexed = indexedVersion(leaves, sd.doc);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            IndexedVersion indexed = versions[i];
             ArticleSnapshot article = indexed == null ? null : catalogue.get(indexed.id());
             if (article == null) {
                 continue;
@@ -698,22 +771,40 @@ public class ArticleIndex {
             double score = sd.score * (1.0 + 0.06 * RegionScope.depth(article.scope()));
             bestByKey.merge(article.questionKey(), new double[] { score }, (a, b) -> a[0] >= b[0] ? a : b);
         }
-        List<RankedArticle> ranked = new ArrayList<>();
-        bestByKey.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed())
-                .forEach(e -> {
-                    ArticleSnapshot local = mostLocal(e.getKey(), scopes, at);
-                    if (local != null) {
-                        ranked.add(new RankedArticle(local, local.inForce(at), e.getValue()[0], 0, null));
-                    }
-                });
+        List<Map.Entry<String, double[]>> keys = new ArrayList<>(bestByKey.entrySet());
+        keys.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> e.getValue()[0]).reversed());
+        // Only the first few are re-ranked and returned: the others need not be looked up.
+        int wanted = Math.max(limit, RERANKED);
+        List<RankedArticle> ranked = new ArrayList<>(Math.min(wanted, keys.size()));
+        for (int i = 0; i < keys.size() && ranked.size() < wanted; i++) {
+            ArticleSnapshot local = mostLocal(keys.get(i).getKey(), scopes, at);
+            if (local != null) {
+                ranked.add(new RankedArticle(local, local.inForce(at), keys.get(i).getValue()[0], 0, null));
+            }
+        }
         return withConfidenceAndHighlights(ranked, limit, groups, searcher);
     }
 
-    private IndexedVersion indexedVersion(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(SLOT);
-        return values != null && values.advanceExact(doc - leaf.docBase) ? slots.get(values.longValue()) : null;
+    /** The article version of each hit, read in document order so that each segment's doc values are read once. */
+    private IndexedVersion[] indexedVersions(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        IndexedVersion[] out = new IndexedVersion[hits.length];
+        LeafReaderContext leaf = null;
+        NumericDocValues values = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getNumericDocValues(SLOT);
+            }
+            out[i] = values != null && values.advanceExact(doc - leaf.docBase) ? slots.get(values.longValue()) : null;
+        }
+        return out;
     }
 
     private ArticleSnapshot mostLocal(String questionKey, List<String> scopes, Instant at) {
@@ -744,8 +835,8 @@ public class ArticleIndex {
         for (int i = 0; i < groups.size(); i++) {
             double w = 0;
             for (String t : groups.get(i).get(0)) {
-                int df = searcher.getIndexReader().docFreq(new Term(QUESTIONS, t))
-                        + searcher.getIndexReader().docFreq(new Term(ANSWER, t));
+                int df = termStates(searcher, new Term(QUESTIONS, t)).docFreq()
+                        + termStates(searcher, new Term(ANSWER, t)).docFreq();
                 w = Math.max(w, Math.log(1.0 + (double) docs / (1 + df / 2.0)));
             }
             weights[i] = w;
@@ -811,28 +902,36 @@ public class ArticleIndex {
         return out;
     }
 
-    /** One field's query: every word group is optional, each group matches any of its alternatives. */
-    private static Query fieldQuery(String field, List<List<List<String>>> groups) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (List<List<String>> group : groups) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            boolean first = true;
-            for (List<String> alternative : group) {
-                Query q;
-                if (alternative.size() == 1) {
-                    q = new TermQuery(new Term(field, alternative.get(0)));
-                } else {
-                    PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
-                    alternative.forEach(t -> phrase.add(new Term(field, t)));
-                    q = phrase.build();
+    /**
+     * Every field's word clauses: every word group is optional and matches any of its alternatives, the words actually
+     * asked weighing a little more than their synonyms.
+     */
+    private void addWordClauses(IndexSearcher searcher, BooleanQuery.Builder query, List<List<List<String>>> groups,
+            Query scopeFilter) throws IOException {
+        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+            for (List<List<String>> group : groups) {
+                boolean first = true;
+                for (List<String> alternative : group) {
+                    Query q;
+                    if (alternative.size() == 1) {
+                        q = termQuery(searcher, new Term(field.getKey(), alternative.get(0)));
+                    } else {
+                        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(1);
+                        alternative.forEach(t -> phrase.add(new Term(field.getKey(), t)));
+                        // Lucene advances each clause to the next document that really matches: a phrase alone would
+                        // check the positions of every document holding its words (most of a 100,000-article
+                        // corpus), not only those of the caller's scopes. The filter makes it check those only; it
+                        // does not score.
+                        q = new BooleanQuery.Builder().add(phrase.build(), BooleanClause.Occur.MUST)
+                                .add(scopeFilter, BooleanClause.Occur.FILTER).build();
+                    }
+                    // Same product as a synonym's 0.8 inside a field's boost.
+                    float boost = first ? field.getValue() : 0.8f * field.getValue();
+                    query.add(new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+                    first = false;
                 }
-                // The words actually asked weigh a little more than their synonyms.
-                any.add(first ? q : new BoostQuery(q, 0.8f), BooleanClause.Occur.SHOULD);
-                first = false;
             }
-            all.add(any.build(), BooleanClause.Occur.SHOULD);
         }
-        return all.build();
     }
 
     /**
@@ -841,7 +940,7 @@ public class ArticleIndex {
      * find synonyms of words the analyzer splits (报消 -> 报/消).
      */
     List<List<List<String>>> expand(String text, SynonymCatalogue synonyms) {
-        List<String> tokens = tokens(words, "f", text);
+        List<String> tokens = questionWords(text);
         List<List<List<String>>> groups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < tokens.size() && groups.size() < MAX_GROUPS; i++) {
@@ -910,7 +1009,7 @@ public class ArticleIndex {
         SynonymCatalogue synonyms = vocabulary.forTenant(tenant).synonyms();
         TopicCatalogue topics = vocabulary.topics();
         List<String> content = new ArrayList<>();
-        for (String t : tokens(words, "f", normalised)) {
+        for (String t : questionWords(normalised)) {
             if (!FILLERS.contains(t) && !GENERIC.contains(t)) {
                 content.add(t);
             }
@@ -986,6 +1085,30 @@ public class ArticleIndex {
         view.synonyms().allWords().forEach(corrections::learn);
         view.rewrites().standardForms().forEach(corrections::learn);
     }
+
+    /**
+     * The words of a (normalised) question. The analyzer is the same for every question, so its words are a pure
+     * function of the text: kept for the questions seen recently, since an answer reads its question up to three
+     * times (search, topic, domain) and callers ask the same questions again and again.
+     */
+    private List<String> questionWords(String text) {
+        List<String> known = recentQuestions.get(text);
+        if (known == null) {
+            known = List.copyOf(tokens(words, "f", text));
+            if (text.length() <= MAX_RECENT_QUESTION_LENGTH) {
+                if (recentQuestions.size() >= MAX_RECENT_QUESTIONS) {
+                    recentQuestions.clear();
+                }
+                recentQuestions.put(text, known);
+            }
+        }
+        return known;
+    }
+
+    /** Bounds on the questions kept (a few megabytes at most; a pasted essay is not kept). */
+    private static final int MAX_RECENT_QUESTIONS = 10_000;
+    private static final int MAX_RECENT_QUESTION_LENGTH = 100;
+    private final Map<String, List<String>> recentQuestions = new ConcurrentHashMap<>();
 
     private static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();

@@ -56,7 +56,7 @@ public class IndexFreshness {
         this.withheld = withheld;
         this.agencies = agencies;
         this.vertx = vertx;
-        metrics.gauge("hotline_knowledge_index_articles", index, ArticleIndex::articleCount);
+        metrics.gauge("hotline_knowledge_index_articles", index, ArticleIndex::searchableArticles);
         this.options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
     }
