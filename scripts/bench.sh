@@ -338,7 +338,7 @@ fi
   echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); PostgreSQL: $(psql_intake -c 'SHOW server_version')"
-  echo "services: one JVM each ($RUN_JVM_OPTS) as started by make run (knowledge: ${JAVA_OPTS[knowledge]%% *}); load generator on the same machine"
+  echo "services: one JVM each ($RUN_JVM_OPTS, a class-data archive per service) as started by make run (knowledge: ${JAVA_OPTS[knowledge]%% *}); load generator on the same machine"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 } >"$OUT/machine.txt"
 "${JAVA[@]}" org.hotline.bench.BenchReport render "$RESULTS" "$OUT/machine.txt" "make bench SCENARIO=$SCENARIO" \
