@@ -181,6 +181,7 @@ QUARKUS_SHUTDOWN_TIMEOUT: {{ printf "%ds" (sub (int $svc.terminationGracePeriodS
 HOTLINE_DB_HOST: {{ include "hotline.dbHost" $root | quote }}
 HOTLINE_DB_PORT: {{ include "hotline.dbPort" $root | quote }}
 HOTLINE_DB_POOL_SIZE: {{ $root.Values.database.poolSize | quote }}
+HOTLINE_DB_CACHE_PREPARED_STATEMENTS: {{ ternary "true" "false" (ne $root.Values.database.cachePreparedStatements false) | quote }}
 {{- $dbName := printf "%s%s%s" $root.Values.database.namePrefix $name ($root.Values.database.nameSuffix | default "") }}
 {{- if or (ne $dbName (printf "hotline_%s" $name)) $root.Values.database.external.parameters }}
 {{- /* The services derive the database name from hotline.db.name; other names need the full URLs. */}}
