@@ -5,7 +5,7 @@ declare -A PORT=([intake]=8081 [routing]=8082 [knowledge]=8083 [evaluation]=8084
 # JVM options of every service under `make run` (and `make bench SCENARIO=startup`). The services' live data is small
 # (routing: 33 MB after a full GC) and a smaller heap would keep RSS near 300 MB, but under overload the queued
 # requests fill it: routing with -Xmx128m ran out of heap with thousands of gRPC calls waiting (docs/benchmarks.md).
-RUN_JVM_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -Duser.timezone=UTC"
+RUN_JVM_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Duser.timezone=UTC"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.hotline.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,49 @@ import org.junit.jupiter.api.Test;
 class CallerWordingTest {
 
     private static final String AGENT = TestTokens.bearer("agent", "37");
+
+    @Test
+    void aCallerWhoGivesTheirOwnNumbersIsStillAnswered() {
+        given().header("Authorization", AGENT).queryParam("q", "我的医保编号是123456789，异地就医怎么备案")
+                .queryParam("region", "370300").get("/api/v1/answers").then().statusCode(200)
+                .body("found", equalTo(true)).body("normalisedQuestion", equalTo("异地就医怎么备案"))
+                .body("article.title", containsString("备案"));
+        given().header("Authorization", AGENT).queryParam("q", "身份证号370302198001011234 医保卡丢了怎么补办")
+                .queryParam("region", "370300").get("/api/v1/answers").then().statusCode(200)
+                .body("found", equalTo(true)).body("normalisedQuestion", not(containsString("370302")));
+    }
+
+    @Test
+    void aSurgeOfOneUnansweredQuestionIsAnsweredAndCountedOnItsOneGap() throws Exception {
+        // A policy the knowledge base lacks: every caller asks the same question at once, each with their own number.
+        String question = "明年的新政策小行星保险怎么交" + System.nanoTime() % 1000;
+        int callers = 60;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < callers; i++) {
+                String asked = i % 2 == 0 ? question : "我手机号是1390533" + String.format("%04d", i) + "，" + question;
+                answers.add(pool.submit(() -> given().header("Authorization", AGENT).queryParam("q", asked)
+                        .queryParam("region", "370300").get("/api/v1/answers").then().extract().statusCode()));
+            }
+            for (var a : answers) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, a.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String admin = TestTokens.bearer("tenant-admin", "37");
+        // Later asks of a known gap are added once a second.
+        List<Integer> counted = List.of();
+        for (long until = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < until; Thread.sleep(250)) {
+            counted = given().header("Authorization", admin).queryParam("size", "200").get("/api/v1/gaps").then()
+                    .statusCode(200).extract().path("items.findAll { it.question == '" + question + "' }.timesAsked");
+            if (counted.equals(List.of(callers))) {
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(callers), counted, "one gap, asked by every caller");
+    }
 
     @Test
     void aSpeechToTextHomophoneIsAnsweredAndTheReadFormShown() {

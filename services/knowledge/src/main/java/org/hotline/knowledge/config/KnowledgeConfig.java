@@ -32,6 +32,24 @@ public interface KnowledgeConfig {
         /** Number of alternatives returned with an answer. */
         @WithDefault("3")
         int alternatives();
+
+        /**
+         * Threads that run searches and answers; empty: one per available core. Searching is pure CPU, so more threads
+         * than cores only time-slice answers against each other and lengthen the tail under load (docs/benchmarks.md).
+         */
+        java.util.Optional<Integer> searchThreads();
+
+        /**
+         * How long an answer to a question asked for "now" is reused for the same words in the same region; 0: never.
+         * In a surge most callers ask the same few questions. An article or vocabulary change drops every reused
+         * answer at once; only an article whose effective date passes meanwhile shows this much late.
+         */
+        @WithDefault("PT10S")
+        Duration reuseFor();
+
+        /** How many distinct questions' answers are kept for reuse. */
+        @WithDefault("20000")
+        int reuseMax();
     }
 
     /** When directory entries need attention. */

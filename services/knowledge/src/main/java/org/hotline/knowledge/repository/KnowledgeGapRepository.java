@@ -35,12 +35,39 @@ public class KnowledgeGapRepository {
         this.pool = pool;
     }
 
+    /** The question as stored: long digit runs may be phone or ID numbers of the caller and are never stored. */
+    public static String stored(String question) {
+        return question.replaceAll("\\d{7,}", "***");
+    }
+
+    /** What identifies a gap within a region: the stored question without spaces, punctuation and symbols. */
+    public static String questionHash(String question) {
+        return sha256(stored(question).replaceAll("[\\s\\p{P}\\p{S}]", ""));
+    }
+
+    /** Asks of a known gap counted since the last write, added to it in one statement. */
+    public record Asks(UUID id, int times, OffsetDateTime lastAskedAt, UUID bestArticleId, double bestConfidence) {
+    }
+
+    /** Adds counted asks to their gaps (reopening closed ones, as a new ask does). */
+    public Uni<Void> add(List<Asks> asks) {
+        List<Tuple> rows = new ArrayList<>(asks.size());
+        for (Asks a : asks) {
+            rows.add(Tuple.tuple().addUUID(a.id()).addInteger(a.times()).addOffsetDateTime(a.lastAskedAt())
+                    .addUUID(a.bestArticleId()).addDouble(a.bestConfidence()));
+        }
+        return pool.preparedQuery("""
+                        update knowledge_gap set times_asked = times_asked + $2,
+                            last_asked_at = greatest(last_asked_at, $3), best_article_id = $4, best_confidence = $5,
+                            closed_at = null
+                        where id = $1""")
+                .executeBatch(rows).replaceWithVoid();
+    }
+
     /** Counts one more asking of {@code question} in {@code region}; returns the gap's id. */
     public Uni<UUID> record(String question, String region, String tenant, String channel, UUID bestArticle,
             double bestConfidence) {
-        // Long digit runs may be phone or ID numbers of the caller: never stored.
-        String safe = question.replaceAll("\\d{7,}", "***");
-        String normalised = safe.replaceAll("[\\s\\p{P}\\p{S}]", "");
+        String safe = stored(question);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return pool.preparedQuery("""
                         insert into knowledge_gap (id, question_hash, question, region_code, tenant, channel,
@@ -50,7 +77,7 @@ public class KnowledgeGapRepository {
                             last_asked_at = excluded.last_asked_at, best_article_id = excluded.best_article_id,
                             best_confidence = excluded.best_confidence, closed_at = null
                         returning id""")
-                .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addString(sha256(normalised)).addString(safe)
+                .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addString(questionHash(question)).addString(safe)
                         .addString(region).addString(tenant).addString(channel).addUUID(bestArticle)
                         .addDouble(bestConfidence).addOffsetDateTime(now))
                 .map(rows -> rows.iterator().next().getUUID("id"));

@@ -132,6 +132,8 @@ public class ArticleIndex {
     private final SmartChineseAnalyzer words = new SmartChineseAnalyzer();
     private final CJKAnalyzer bigrams = new CJKAnalyzer();
     private final Vocabulary vocabulary;
+    /** Counts refreshes of the searcher after a change (see {@link #generation()}). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private final HomophoneCorrection corrections = new HomophoneCorrection();
     /** Topic -> scope -> articles: a topic's articles for a caller are read for the scopes of its chain only. */
     private final Map<String, Map<String, Set<UUID>>> byTopic = new ConcurrentHashMap<>();
@@ -248,6 +250,15 @@ public class ArticleIndex {
     }
 
     /** Whether the index has been built from the database at least once. */
+    /**
+     * Changes whenever what a search can find may have changed: the searcher was refreshed after a change of articles,
+     * or editors changed the vocabulary (synonyms, colloquial rewrites, topics). Answers remembered under an earlier
+     * value are never served again ({@link RecentAnswers}).
+     */
+    public String generation() {
+        return changes.get() + "/" + vocabulary.generation();
+    }
+
     public boolean ready() {
         return ready;
     }
@@ -280,6 +291,7 @@ public class ArticleIndex {
         long start = System.nanoTime();
         try {
             searchers.maybeRefreshBlocking();
+            changes.incrementAndGet();
             Map<String, HeldVersion> held = held();
             long maxSlot = held.values().stream().mapToLong(HeldVersion::slot).max().orElse(0);
             nextSlot.set(Math.max(nextSlot.get(), maxSlot));
@@ -344,6 +356,7 @@ public class ArticleIndex {
                 writer.commit();
             }
             searchers.maybeRefreshBlocking();
+            changes.incrementAndGet();
             for (Superseded old : superseded) {
                 if (old.slots() != null) {
                     List<Long> current = old.current() == null ? List.of() : slotsOfArticle.get(old.current().id());
@@ -463,6 +476,7 @@ public class ArticleIndex {
                 catalogue.remove(id);
             }
             searchers.maybeRefreshBlocking();
+            changes.incrementAndGet();
             searchable = catalogue.size();
             // Only now does no searcher hold the old documents: their look-ups can go.
             if (oldSlots != null) {
@@ -998,7 +1012,7 @@ public class ArticleIndex {
 
     /** The question as the search reads it: colloquial wording rewritten, then homophone typos corrected. */
     public String normalise(String question, String tenant) {
-        return corrections.correct(vocabulary.forTenant(tenant).rewrites().rewrite(question));
+        return corrections.correct(vocabulary.forTenant(tenant).rewrites().rewrite(CallerNumbers.strip(question)));
     }
 
     /**

@@ -1,16 +1,15 @@
 package org.hotline.knowledge.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.knowledge.config.KnowledgeConfig;
 import org.hotline.knowledge.repository.DirectoryContactRepository.Contact;
-import org.hotline.knowledge.repository.KnowledgeGapRepository;
 
 /** Answers citizens' questions for a region and date, and searches the knowledge base for agents. */
 @ApplicationScoped
@@ -20,18 +19,23 @@ public class PolicyAnswers {
 
     private final ArticleIndex index;
     private final AgencyContacts contacts;
-    private final KnowledgeGapRepository gaps;
+    private final GapTally gaps;
     private final KnowledgeConfig config;
     private final MeterRegistry metrics;
     private final AskCounts asks;
     private final WithheldNumbers withheld;
+    private final SearchThreads searchThreads;
+    private final RecentAnswers recent;
     /** One counter per tenant, found and mode, looked up once: building a meter id on every answer shows in profiles. */
     private final java.util.concurrent.ConcurrentMap<String, io.micrometer.core.instrument.Counter> answerCounters =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public PolicyAnswers(ArticleIndex index, AgencyContacts contacts, KnowledgeGapRepository gaps,
-            KnowledgeConfig config, MeterRegistry metrics, AskCounts asks, WithheldNumbers withheld) {
+    public PolicyAnswers(ArticleIndex index, AgencyContacts contacts, GapTally gaps,
+            KnowledgeConfig config, MeterRegistry metrics, AskCounts asks, WithheldNumbers withheld,
+            SearchThreads searchThreads, RecentAnswers recent) {
         this.index = index;
+        this.recent = recent;
+        this.searchThreads = searchThreads;
         this.asks = asks;
         this.withheld = withheld;
         this.contacts = contacts;
@@ -65,9 +69,12 @@ public class PolicyAnswers {
         if (!index.ready()) {
             return Uni.createFrom().failure(notReady());
         }
-        // Lucene blocks: run it on a worker thread and come back to the caller's Vert.x context.
-        return VertxContextSupport.executeBlocking(() -> AnswerComposer.compose(index, text, scope, when, threshold,
-                        config.answers().alternatives(), asks::of))
+        // Lucene blocks: run it on a search thread and come back to the caller's Vert.x context.
+        Callable<AnswerComposer.Composition> compose = () -> AnswerComposer.compose(index, text, scope, when,
+                threshold, config.answers().alternatives(), asks::of);
+        // An answer for "now" may be one composed seconds ago for the same words and region; one for a given date is
+        // rare (evaluators checking a past call) and always composed.
+        return (at == null || at.isBlank() ? recent.answer(text, scope, threshold, compose) : searchThreads.run(compose))
                 .flatMap(c -> {
                     List<Contact> live = contacts.of(scope.chain());
                     answerCounter(scope.tenant(), c.found(), c.mode()).increment();
@@ -78,7 +85,7 @@ public class PolicyAnswers {
                                 withheld.mask(c.clarifyingQuestion())));
                     }
                     RankedArticle best = masked(c.best());
-                    return gaps.record(text, scope.regionCode(), scope.tenant(), channelName,
+                    return gaps.asked(text, scope.regionCode(), scope.tenant(), channelName,
                                     best == null ? null : best.article().id(), c.confidence())
                             .map(gapId -> new Answer(false, c.confidence(), best, masked(c.alternatives()), live, gapId,
                                     c.normalised(), c.mode(), null));
@@ -105,7 +112,7 @@ public class PolicyAnswers {
         if (!index.ready()) {
             return Uni.createFrom().failure(notReady());
         }
-        return VertxContextSupport.executeBlocking(() -> {
+        return searchThreads.run(() -> {
             String normalised = index.normalise(text, scope.tenant());
             List<RankedArticle> all = index.search(normalised, scope.chain(), when, MAX_RESULTS);
             int from = Math.min(all.size(), page * size);
