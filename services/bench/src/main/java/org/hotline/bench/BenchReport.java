@@ -162,9 +162,16 @@ public final class BenchReport {
                     + "/s at p99 <= 20 ms",
                     Double.isNaN(kq) ? null : kq >= 980 && kp99 <= 20 && num(f, "knowledge", "all.ko") == 0));
             double lucene = num(f, "knowledge-lucene", "queriesPerSecond");
+            // CPU per request compares the two even when no step of the ladder was held (the rate ratio is then 0).
+            double luceneCpu = num(f, "knowledge-lucene", "cpuMsPerQuery");
+            double answerCpu = f.getOrDefault("knowledge", Map.of()).entrySet().stream()
+                    .filter(e -> e.getKey().matches("ladder\\.\\d+\\.cpuMsPerAnswer"))
+                    .max(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().split("\\.")[1])))
+                    .map(e -> num(f, "knowledge", e.getKey())).orElse(Double.NaN);
             list.add(new Target("knowledge vs raw Lucene", "reported (same rows, analyzer and heap, 2 threads: "
                     + fmt(lucene) + " queries/s)", Double.isNaN(lucene) ? "-" : pct(num(f, "knowledge", "luceneRatio"))
-                    + " of raw Lucene's rate", Double.isNaN(lucene) ? null : true));
+                    + " of raw Lucene's rate; CPU per answer " + fmt(answerCpu) + " ms vs " + fmt(luceneCpu)
+                    + " ms per raw query", Double.isNaN(lucene) ? null : true));
             for (String service : List.of("routing", "knowledge", "intake", "evaluation", "appraisal", "console")) {
                 double s = num(f, "startup", service + ".seconds");
                 double rss = num(f, "startup", service + ".rssMb");
