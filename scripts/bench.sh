@@ -285,7 +285,7 @@ SQL
   record knowledge heldRate "$held"
   # Half the questions repeat a common one word for word, half carry the caller's own number (KnowledgeAnswerSimulation):
   # the share of answers knowledge reused instead of searching is read from its cache counters around the run.
-  reuse() { curl -fsS "http://localhost:8083/q/metrics" 2>/dev/null \
+  reuse() { curl -fsS "http://localhost:${PORT[knowledge]}/q/metrics" 2>/dev/null \
     | awk -v r="$1" '/^cache_gets_total/ && /knowledge_reused_answers/ && $0 ~ "result=\"" r "\"" {s += $2} END {print s + 0}'; }
   h0=$(reuse hit); m0=$(reuse miss)
   dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)

@@ -30,6 +30,10 @@ final class BenchSettings {
         return Integer.parseInt(System.getProperty("bench.seconds", String.valueOf(fallback)));
     }
 
+    static double decimal(String name, double fallback) {
+        return Double.parseDouble(System.getProperty("bench." + name, String.valueOf(fallback)));
+    }
+
     static int integer(String name, int fallback) {
         return Integer.parseInt(System.getProperty("bench." + name, String.valueOf(fallback)));
     }

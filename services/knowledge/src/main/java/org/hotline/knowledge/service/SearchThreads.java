@@ -14,17 +14,11 @@ import org.hotline.knowledge.config.KnowledgeConfig;
 public class SearchThreads {
 
     private final WorkerExecutor pool;
-    private final int size;
 
     public SearchThreads(Vertx vertx, KnowledgeConfig config) {
-        this.size = Math.max(1, config.answers().searchThreads().orElse(Runtime.getRuntime().availableProcessors()));
+        int size = Math.max(1, config.answers().searchThreads().orElse(Runtime.getRuntime().availableProcessors()));
         // A search is CPU-bound and takes well under a millisecond; one slower than 10 s is a fault worth a warning.
         this.pool = vertx.createSharedWorkerExecutor("knowledge-search", size, 10, TimeUnit.SECONDS);
-    }
-
-    /** The number of search threads. */
-    public int size() {
-        return size;
     }
 
     /**
