@@ -13,10 +13,12 @@ PID_DIR="$RUN_DIR/pids"
 # Extra JVM options per service: make run starts the console in its `local` profile, which has the development login;
 # knowledge keeps its search index in .run (one folder per port), so a restart reconciles it with the database in
 # seconds instead of analysing a 100,000-article corpus again (docs/knowledge.md).
-# Knowledge holds its word sets in memory: with the bench's 100,000 articles 384 MB left it in back-to-back full GCs
-# under load, so it gets the heap the chart gives it (768Mi limit, MaxRAMPercentage=75: 576 MB).
+# Knowledge holds its catalogue and word sets in memory: the bench's 100,000 articles (a national base) are 220 MB
+# of live data, and the answers it reuses for 10 s outlive young collections and fill the old generation. With 576 MB
+# it fell into back-to-back full GCs of 0.8-1.5 s at 1,000 answers/s; it gets what the national chart gives it
+# (1Gi limit, MaxRAMPercentage=75: 768 MB). A tenant's few thousand articles need far less (chart default 768Mi).
 declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local"
-  [knowledge]="-Xmx576m -Dhotline.knowledge.index.folder=$RUN_DIR/knowledge-index-\${quarkus.http.port}")
+  [knowledge]="-Xmx768m -Dhotline.knowledge.index.folder=$RUN_DIR/knowledge-index-\${quarkus.http.port}")
 # A class-data archive per service (JDK >= 19, dynamic AppCDS): the first start writes it when the JVM exits, later
 # starts map the classes it holds instead of loading and verifying them again (start-up in docs/benchmarks.md). The
 # JVM checks that the archive matches the jars and writes a new one after a rebuild. $2: the archive's name.

@@ -34,6 +34,18 @@ final class BenchSettings {
         return Double.parseDouble(System.getProperty("bench." + name, String.valueOf(fallback)));
     }
 
+    /** The request name of a run's lead-in, which {@link BenchReport} leaves out of the figures. */
+    static final String LEAD_IN = "lead-in";
+
+    /**
+     * Seconds of the same load before the measured part of a steady-rate run ({@code bench.leadInSeconds}, default
+     * 10): each step starts a new load-generator JVM, whose own JIT compilation filled both cores for its first 8 s
+     * (vmstat: 3-6 % idle, 8-11 runnable threads at 500 answers/s, then 45 % idle) and made the step's tail.
+     */
+    static int leadInSeconds() {
+        return integer("leadInSeconds", 10);
+    }
+
     static int integer(String name, int fallback) {
         return Integer.parseInt(System.getProperty("bench." + name, String.valueOf(fallback)));
     }

@@ -32,8 +32,9 @@ public class ContactIntakeSimulation extends Simulation {
     }
 
     {
-        setUp(register("contact").injectOpen(
-                constantUsersPerSec(BenchSettings.rate(300)).during(BenchSettings.seconds(60))))
+        double rate = BenchSettings.rate(300);
+        setUp(register(BenchSettings.LEAD_IN).injectOpen(constantUsersPerSec(rate).during(BenchSettings.leadInSeconds()))
+                .andThen(register("contact").injectOpen(constantUsersPerSec(rate).during(BenchSettings.seconds(60)))))
                 .protocols(intake());
     }
 }

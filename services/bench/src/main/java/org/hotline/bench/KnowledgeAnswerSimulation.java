@@ -5,7 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -24,6 +26,12 @@ public class KnowledgeAnswerSimulation extends Simulation {
     static final double REPEAT_SHARE = BenchSettings.decimal("repeatShare", 0.5);
     static final String[] REGIONS = {"370300", "370100", "370200", "420100"};
 
+    private static ScenarioBuilder ask(String name, Iterator<Map<String, Object>> questions) {
+        return scenario(name).feed(questions)
+                .exec(http(name).get("/api/v1/answers").queryParam("q", "#{q}").queryParam("region", "#{region}")
+                        .check(status().is(200)));
+    }
+
     {
         var protocol = http.baseUrl(BenchSettings.url("knowledge", "http://localhost:8083")).shareConnections()
                 .authorizationHeader("Bearer " + BenchSettings.token()).acceptHeader("application/json");
@@ -36,10 +44,10 @@ public class KnowledgeAnswerSimulation extends Simulation {
             return Map.<String, Object>of("q", question,
                     "region", REGIONS[random.nextInt(REGIONS.length)]);
         }).iterator();
-        var ask = scenario("answer").feed(questions)
-                .exec(http("answer").get("/api/v1/answers").queryParam("q", "#{q}").queryParam("region", "#{region}")
-                        .check(status().is(200)));
-        setUp(ask.injectOpen(constantUsersPerSec(BenchSettings.rate(500)).during(BenchSettings.seconds(30))))
+        setUp(ask(BenchSettings.LEAD_IN, questions).injectOpen(
+                        constantUsersPerSec(BenchSettings.rate(500)).during(BenchSettings.leadInSeconds()))
+                .andThen(ask("answer", questions).injectOpen(
+                        constantUsersPerSec(BenchSettings.rate(500)).during(BenchSettings.seconds(30)))))
                 .protocols(protocol);
     }
 }

@@ -40,6 +40,15 @@ public interface KnowledgeConfig {
         java.util.Optional<Integer> searchThreads();
 
         /**
+         * Searches that may wait for a search thread, per thread; one more is refused at once (503 with Retry-After,
+         * gRPC UNAVAILABLE) so that callers can go to another replica or the queue. Unbounded, a surge beyond the
+         * replica's CPU queued every question (17,500 open connections, 0.8-1.5 s collections) until all timed out.
+         * A search takes about a millisecond of CPU: 100 per thread is about 0.1 s of waiting.
+         */
+        @WithDefault("100")
+        int queuedSearchesPerThread();
+
+        /**
          * How long an answer to a question asked for "now" is reused for the same words in the same region; 0: never.
          * In a surge most callers ask the same few questions. An article or vocabulary change drops every reused
          * answer at once; only an article whose effective date passes meanwhile shows this much late.
