@@ -295,11 +295,11 @@ SQL
   h1=$(reuse hit); m1=$(reuse miss)
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
   record knowledge reusedShare "$(awk -v h="$((h1 - h0))" -v m="$((m1 - m0))" 'BEGIN {printf "%.3f", h + m ? h / (h + m) : 0}')"
-  say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx576m SerialGC as knowledge, 2 threads)"
+  say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx768m SerialGC as knowledge, 2 threads)"
   psql_knowledge -c "\copy (SELECT a.scope_region_code, v.title, v.question_variants, v.answer,
     (extract(epoch FROM v.effective_from) * 1000)::bigint FROM article a JOIN article_version v ON v.article_id = a.id
     AND v.status = 'PUBLISHED' WHERE a.archived_at IS NULL) TO '$OUT/knowledge-articles.tsv'"
-  "$JAVA_HOME/bin/java" -Xmx576m -XX:+UseSerialGC -cp "$CP" org.hotline.bench.KnowledgeLuceneBaseline \
+  "$JAVA_HOME/bin/java" -Xmx768m -XX:+UseSerialGC -cp "$CP" org.hotline.bench.KnowledgeLuceneBaseline \
     "$OUT/knowledge-articles.tsv" 2 20 370300,370100,370200,420100 >>"$RESULTS"
   lucene=$(figure knowledge-lucene queriesPerSecond "$RESULTS")
   record knowledge luceneRatio "$(awk -v h="$held" -v l="$lucene" 'BEGIN {printf "%.3f", l ? h / l : 0}')"
