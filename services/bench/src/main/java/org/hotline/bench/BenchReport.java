@@ -61,10 +61,17 @@ public final class BenchReport {
         }
         // A run that began with a lead-in (BenchSettings.leadInSeconds) reports it apart; "all" is then the one
         // measured request, so the load generator's own JIT warm-up is never counted against the service.
+        // Gatling divides each request's count by the whole run's duration; the lead-in runs at the same rate, so the
+        // whole run's rate is the measured part's.
         List<String> leadIn = rows.get(BenchSettings.LEAD_IN);
-        if (leadIn != null && rows.size() == 3) {
+        List<String> whole = rows.get("all");
+        if (leadIn != null && whole != null && rows.size() == 3) {
+            int rps = List.of(GATLING_COLUMNS).indexOf("rps");
             rows.entrySet().stream().filter(e -> !e.getKey().equals("all") && !e.getKey().equals(BenchSettings.LEAD_IN))
-                    .findFirst().ifPresent(measured -> rows.put("all", measured.getValue()));
+                    .findFirst().ifPresent(measured -> {
+                        measured.getValue().set(rps, whole.get(rps));
+                        rows.put("all", measured.getValue());
+                    });
         }
         rows.forEach((prefix, values) -> {
             for (int i = 0; i < GATLING_COLUMNS.length; i++) {
