@@ -21,6 +21,10 @@ public final class PinyinReading {
     private static final char LAST = '\u9fa5';
     /** Toned readings per character (e.g. 长 -> chang2, zhang3); null for characters without a reading. */
     private static final String[][] TONED = new String[LAST - FIRST + 1][];
+    /** The same readings without their tone digit (chang, zhang), so a question never strips tones itself. */
+    private static final String[][] TONELESS = new String[LAST - FIRST + 1][];
+    /** The blurred first reading of each character ({@link #fuzzy}). */
+    private static final String[] FUZZY = new String[LAST - FIRST + 1];
     /** At most this many readings of a polyphonic character are considered. */
     private static final int MAX_READINGS = 2;
 
@@ -39,7 +43,14 @@ public final class PinyinReading {
                             distinct.add(r);
                         }
                     }
-                    TONED[c - FIRST] = distinct.toArray(new String[0]);
+                    String[] toned = distinct.toArray(new String[0]);
+                    String[] toneless = new String[toned.length];
+                    for (int i = 0; i < toned.length; i++) {
+                        toneless[i] = withoutTone(toned[i]);
+                    }
+                    TONED[c - FIRST] = toned;
+                    TONELESS[c - FIRST] = toneless;
+                    FUZZY[c - FIRST] = blur(toned[0]);
                 }
             } catch (BadHanyuPinyinOutputFormatCombination e) {
                 throw new IllegalStateException(e);
@@ -62,14 +73,19 @@ public final class PinyinReading {
 
     /** The first reading without tone and with the distinctions many speakers blur (zh/z, ch/c, sh/s, n/l, -ng/-n). */
     public static String fuzzy(char c) {
-        if (!hasReading(c)) {
-            return null;
+        return hasReading(c) ? FUZZY[c - FIRST] : null;
+    }
+
+    private static String withoutTone(String toned) {
+        int end = toned.length();
+        while (end > 0 && Character.isDigit(toned.charAt(end - 1))) {
+            end--;
         }
-        return blur(TONED[c - FIRST][0]);
+        return toned.substring(0, end);
     }
 
     static String blur(String toned) {
-        String s = toned.replaceAll("[0-9]", "");
+        String s = withoutTone(toned);
         if (s.startsWith("zh") || s.startsWith("ch") || s.startsWith("sh")) {
             s = s.charAt(0) + s.substring(2);
         }
@@ -90,14 +106,14 @@ public final class PinyinReading {
         List<String> out = new ArrayList<>();
         out.add("");
         for (int i = 0; i < word.length(); i++) {
-            String[] readings = toned(word.charAt(i));
-            if (readings.length == 0) {
+            char c = word.charAt(i);
+            if (!hasReading(c)) {
                 return List.of();
             }
+            String[] readings = withTones ? TONED[c - FIRST] : TONELESS[c - FIRST];
             List<String> next = new ArrayList<>();
             for (String prefix : out) {
-                for (String r : readings) {
-                    String syllable = withTones ? r : r.replaceAll("[0-9]", "");
+                for (String syllable : readings) {
                     String key = prefix.isEmpty() ? syllable : prefix + "-" + syllable;
                     if (!next.contains(key) && next.size() < 8) {
                         next.add(key);

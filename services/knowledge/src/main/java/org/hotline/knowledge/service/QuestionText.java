@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.hotline.common.problem.ProblemException;
 
 /** Validation of what citizens and agents type: the question text and the "as of" instant. */
@@ -12,6 +13,8 @@ public final class QuestionText {
 
     /** Longest question or query accepted, in characters. */
     public static final int MAX_LENGTH = 2000;
+    /** Control and format characters (zero-width spaces, bidi marks) that pasted and transcribed text carries. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
     private QuestionText() {
     }
@@ -25,7 +28,7 @@ public final class QuestionText {
             throw ProblemException.invalidField(field, "has " + raw.length() + " characters; at most " + MAX_LENGTH
                     + " are accepted, so ask the question in a sentence or two");
         }
-        String text = raw.replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+        String text = CONTROL.matcher(raw).replaceAll(" ").strip();
         if (text.isEmpty()) {
             throw ProblemException.invalidField(field, "contains no words");
         }
