@@ -1,22 +1,20 @@
 package org.hotline.intake.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.hotline.common.audit.AccessAudit;
 import org.hotline.events.outbox.EventOutbox;
 import org.hotline.events.outbox.NewEvent;
 import org.hotline.intake.domain.Contact;
+
+import static org.hotline.common.sql.NativeRow.arity;
+import static org.hotline.common.sql.NativeRow.params;
+import static org.hotline.common.sql.NativeRow.tuple;
+import static org.hotline.common.sql.NativeRow.utc;
 
 /**
  * Writes a new contact, its registration fact and its access-audit row as one SQL statement: the hot path of a
@@ -33,9 +31,9 @@ public class ContactWrites {
             + "pooling_region_name, province_code, province_name, region_decided_by, resolution_attempts, "
             + "last_resolution_error, idempotency_key, idempotency_tenant, idempotency_endpoint, request_hash, "
             + "registered_by, created_at, updated_at, region_resolved_at";
-    private static final int CONTACT_ARITY = CONTACT_COLUMNS.split(",").length;
-    private static final int EVENT_ARITY = EventOutbox.COLUMNS.split(",").length;
-    private static final int AUDIT_ARITY = AccessAudit.COLUMNS.split(",").length;
+    private static final int CONTACT_ARITY = arity(CONTACT_COLUMNS);
+    private static final int EVENT_ARITY = arity(EventOutbox.COLUMNS);
+    private static final int AUDIT_ARITY = arity(AccessAudit.COLUMNS);
 
     private static final String CONTACT_AND_FACT = "WITH new_contact AS (INSERT INTO contact (" + CONTACT_COLUMNS
             + ") VALUES (" + params(1, CONTACT_ARITY) + ")) INSERT INTO outbox_event (" + EventOutbox.COLUMNS
@@ -81,22 +79,5 @@ public class ContactWrites {
                 c.resolutionAttempts, c.lastResolutionError, c.idempotencyKey, c.idempotencyTenant,
                 c.idempotencyEndpoint, c.requestHash, c.registeredBy, utc(c.createdAt), utc(c.updatedAt),
                 utc(c.regionResolvedAt));
-    }
-
-    private static Tuple tuple(List<Object> values) {
-        Tuple tuple = Tuple.tuple();
-        for (Object value : values) {
-            // The reactive client binds bytea as a Vert.x buffer, not as a byte array.
-            tuple.addValue(value instanceof byte[] bytes ? Buffer.buffer(bytes) : value);
-        }
-        return tuple;
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static String params(int first, int count) {
-        return IntStream.range(first, first + count).mapToObj(i -> "$" + i).collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,7 @@
 package org.hotline.routing.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,13 +29,15 @@ public class RoutingRuleService {
     private final RoutingRuleRepository rules;
     private final UnitRepository units;
     private final RegionDirectory directory;
+    private final DispatchBook book;
     private final ZoneId zone;
 
     public RoutingRuleService(RoutingRuleRepository rules, UnitRepository units, RegionDirectory directory,
-            RoutingConfig config) {
+            DispatchBook book, RoutingConfig config) {
         this.rules = rules;
         this.units = units;
         this.directory = directory;
+        this.book = book;
         this.zone = ZoneId.of(config.zone());
     }
 
@@ -90,40 +92,41 @@ public class RoutingRuleService {
         return false;
     }
 
-    @WithTransaction
     public Uni<RoutingRule> create(Caller caller, RuleInput in) {
-        String tenant = caller.reach() == Caller.Reach.NATIONAL ? in.tenant() : caller.tenant();
-        if (tenant == null || !tenant.matches("\\d{2}")) {
-            throw ProblemException.invalidField("tenant", "a national caller must name the tenant (2-digit code, e.g. 37)");
-        }
-        caller.requireCenter(tenant, "edit routing rules");
-        RoutingRule r = new RoutingRule();
-        r.id = UUID.randomUUID();
-        r.tenant = tenant;
-        r.createdBy = caller.subject();
-        r.createdAt = Instant.now();
-        return apply(r, in).flatMap(rule -> rule.isDefault ? endOtherDefaults(rule).replaceWith(rule) : Uni.createFrom().item(rule))
-                .flatMap(rules::persist);
+        // Not @WithTransaction: the book is told after the commit, so that no order is routed with a read
+        // taken between the change and its commit.
+        return Panache.withTransaction(() -> {
+            String tenant = caller.reach() == Caller.Reach.NATIONAL ? in.tenant() : caller.tenant();
+            if (tenant == null || !tenant.matches("\\d{2}")) {
+                throw ProblemException.invalidField("tenant", "a national caller must name the tenant (2-digit code, e.g. 37)");
+            }
+            caller.requireCenter(tenant, "edit routing rules");
+            RoutingRule r = new RoutingRule();
+            r.id = UUID.randomUUID();
+            r.tenant = tenant;
+            r.createdBy = caller.subject();
+            r.createdAt = Instant.now();
+            return apply(r, in).flatMap(rule -> rule.isDefault ? endOtherDefaults(rule).replaceWith(rule) : Uni.createFrom().item(rule))
+                    .flatMap(rules::persist);
+        }).invoke(rule -> book.changed(rule.tenant));
     }
 
-    @WithTransaction
     public Uni<RoutingRule> update(Caller caller, UUID id, RuleInput in) {
-        return get(caller, id).flatMap(r -> {
+        return Panache.withTransaction(() -> get(caller, id).flatMap(r -> {
             caller.requireCenter(r.tenant, "edit routing rules");
             return apply(r, in);
-        });
+        })).invoke(rule -> book.changed(rule.tenant));
     }
 
     /** Ends a rule today (rules are never deleted: orders keep naming the rule that decided them). */
-    @WithTransaction
     public Uni<RoutingRule> end(Caller caller, UUID id) {
-        return get(caller, id).map(r -> {
+        return Panache.withTransaction(() -> get(caller, id).map(r -> {
             caller.requireCenter(r.tenant, "edit routing rules");
             LocalDate today = LocalDate.now(zone);
             r.effectiveTo = today.isAfter(r.effectiveFrom) ? today : r.effectiveFrom.plusDays(1);
             r.updatedAt = Instant.now();
             return r;
-        });
+        })).invoke(rule -> book.changed(rule.tenant));
     }
 
     @WithSession

@@ -1,7 +1,7 @@
 package org.hotline.routing.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,12 @@ public class UnitService {
 
     private final UnitRepository units;
     private final RegionDirectory directory;
+    private final DispatchBook book;
 
-    public UnitService(UnitRepository units, RegionDirectory directory) {
+    public UnitService(UnitRepository units, RegionDirectory directory, DispatchBook book) {
         this.units = units;
         this.directory = directory;
+        this.book = book;
     }
 
     /** What a tenant admin sends to create or change a unit. */
@@ -35,24 +37,26 @@ public class UnitService {
     public record UnitPage(List<Unit> items, long total, int page, int size) {
     }
 
-    @WithTransaction
     public Uni<Unit> create(Caller caller, UnitInput in) {
-        String tenant = tenantOf(caller, in.tenant());
-        Unit u = new Unit();
-        u.id = UUID.randomUUID();
-        u.tenant = tenant;
-        u.createdAt = Instant.now();
-        u.active = true;
-        u.openClaimCap = 5;
-        return apply(u, in).flatMap(units::persist);
+        // Not @WithTransaction: the book is told after the commit, so that no order is routed with a read
+        // taken between the change and its commit.
+        return Panache.withTransaction(() -> {
+            String tenant = tenantOf(caller, in.tenant());
+            Unit u = new Unit();
+            u.id = UUID.randomUUID();
+            u.tenant = tenant;
+            u.createdAt = Instant.now();
+            u.active = true;
+            u.openClaimCap = 5;
+            return apply(u, in).flatMap(units::persist);
+        }).invoke(unit -> book.changed(unit.tenant));
     }
 
-    @WithTransaction
     public Uni<Unit> update(Caller caller, UUID id, UnitInput in) {
-        return get(caller, id).flatMap(u -> {
+        return Panache.withTransaction(() -> get(caller, id).flatMap(u -> {
             caller.requireCenter(u.tenant, "change units");
             return apply(u, in);
-        });
+        })).invoke(unit -> book.changed(unit.tenant));
     }
 
     @WithSession

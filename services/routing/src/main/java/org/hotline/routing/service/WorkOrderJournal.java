@@ -43,6 +43,19 @@ public class WorkOrderJournal {
      */
     public Uni<WorkOrder> record(WorkOrder order, Caller caller, String action, WorkOrderStatus from, String reason,
             String eventName, Map<String, ?> details) {
+        count(order, action);
+        Uni<WorkOrderHistory> appended = history.persist(entry(order, caller, action, from, reason));
+        if (eventName == null) {
+            return appended.replaceWith(order);
+        }
+        return appended.flatMap(x -> outbox.append(fact(order, caller, eventName, details))).replaceWith(order);
+    }
+
+    /**
+     * The trail entry of {@code action}, for a writer that stores it itself (a new order's single statement, which
+     * then {@link #count}s it); {@link #record} is the usual way.
+     */
+    public WorkOrderHistory entry(WorkOrder order, Caller caller, String action, WorkOrderStatus from, String reason) {
         WorkOrderHistory h = new WorkOrderHistory();
         h.workOrderId = order.id;
         h.tenant = order.tenant;
@@ -53,14 +66,18 @@ public class WorkOrderJournal {
         h.toStatus = order.status.name();
         h.unitId = order.unitId;
         h.reason = reason == null ? null : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+        return h;
+    }
+
+    /** Counts a transition stored (hotline_routing_work_order_transitions_total). */
+    public void count(WorkOrder order, String action) {
         metrics.counter("hotline_routing_work_order_transitions_total", "tenant", order.tenant, "action", action)
                 .increment();
-        Uni<WorkOrderHistory> appended = history.persist(h);
-        if (eventName == null) {
-            return appended.replaceWith(order);
-        }
-        return appended.flatMap(x -> outbox.append(event(order, eventName, details, caller.subject())))
-                .replaceWith(order);
+    }
+
+    /** The fact {@code routing.work-order.<eventName>} of the order as it is now. */
+    public NewEvent fact(WorkOrder order, Caller caller, String eventName, Map<String, ?> details) {
+        return event(order, eventName, details, caller.subject());
     }
 
     /** Publishes one fact per order (the sweep writes the trail itself, in its set-based statements). */

@@ -37,11 +37,11 @@ import org.hotline.routing.domain.WorkOrderHistory;
 import org.hotline.routing.domain.WorkOrderReturn;
 import org.hotline.routing.domain.WorkOrderStatus;
 import org.hotline.routing.domain.WorkingTime;
-import org.hotline.routing.repository.RoutingRuleRepository;
 import org.hotline.routing.repository.UnitRepository;
 import org.hotline.routing.repository.WorkOrderHistoryRepository;
 import org.hotline.routing.repository.WorkOrderRepository;
 import org.hotline.routing.repository.WorkOrderReturnRepository;
+import org.hotline.routing.repository.WorkOrderWrites;
 
 /**
  * Work orders (工单) from registration to closure: routing by the tenant's rules, deadlines on the working calendar,
@@ -61,7 +61,8 @@ public class WorkOrderService {
     private final WorkOrderReturnRepository returns;
     private final WorkOrderHistoryRepository history;
     private final UnitRepository units;
-    private final RoutingRuleRepository rules;
+    private final DispatchBook book;
+    private final WorkOrderWrites writes;
     private final RegionDirectory directory;
     private final CalendarService calendars;
     private final WorkOrderJournal journal;
@@ -71,14 +72,15 @@ public class WorkOrderService {
     private final ZoneId zone;
 
     public WorkOrderService(WorkOrderRepository orders, WorkOrderReturnRepository returns,
-            WorkOrderHistoryRepository history, UnitRepository units, RoutingRuleRepository rules,
+            WorkOrderHistoryRepository history, UnitRepository units, DispatchBook book, WorkOrderWrites writes,
             RegionDirectory directory, CalendarService calendars, WorkOrderJournal journal, RoutingConfig config,
             MeterRegistry metrics, AccessAudit audit) {
         this.orders = orders;
         this.returns = returns;
         this.history = history;
         this.units = units;
-        this.rules = rules;
+        this.book = book;
+        this.writes = writes;
         this.directory = directory;
         this.calendars = calendars;
         this.journal = journal;
@@ -110,14 +112,16 @@ public class WorkOrderService {
 
     /**
      * As {@link #create(Caller, NewWorkOrder)}; with {@code audited} (REST) the access-audit record of the creation
-     * or replay is written in the same transaction.
+     * or replay is written with it. Routing reads only memory (regions, calendars, the tenant's rules and units) and
+     * the order is stored in one statement: no session, no transaction of many round trips on a surge's hot path.
      */
     public Uni<WorkOrderView> create(Caller caller, NewWorkOrder in, boolean audited) {
         if (caller.reach() == Caller.Reach.HANDLER) {
             throw ProblemException.forbidden("center-only", "Units cannot register work orders; the hotline centre does.");
         }
         Validated v = validate(in);
-        // The directory is in memory (it loads in its own session the first time): no session, no connection here.
+        // Taken here, on the request's thread: the entry reads the caller's identity and the request's id.
+        AccessAudit.Entry auditEntry = audited ? audit.entry(AuditAction.CREATE, "work-order") : null;
         return directory.require("regionCode", v.regionCode)
                         .flatMap(region -> directory.poolingOf(region, v.receivedAt.atZone(zone).toLocalDate())
                                 .map(pooling -> new Located(region, pooling)))
@@ -128,24 +132,40 @@ public class WorkOrderService {
                                 + tenant + ", not " + in.tenant());
                     }
                     caller.requireTenant(tenant);
-                    return Panache.withTransaction(() -> orders.findByKey(tenant, v.key).flatMap(existing -> existing != null
-                                    ? view(sameRequest(existing, v), false)
-                                    : route(caller, tenant, loc, v).flatMap(o -> view(o, true)))
-                                    .call(view -> audit(audited, view)))
-                            // Two retries racing past the look-up: the unique key lets one insert win; the other
-                            // answers with the winner's order.
-                            .onFailure(WorkOrderService::isDuplicateKey).recoverWithUni(() -> Panache.withSession(
-                                    () -> orders.findByKey(tenant, v.key).flatMap(o -> view(sameRequest(o, v), false))
-                                            .call(view -> audit(audited, view))));
+                    return route(caller, tenant, loc, v).flatMap(routed -> store(caller, routed, auditEntry))
+                            // The key was used before (a retry, or two racing): nothing was written; answer with the
+                            // order stored first, or 422 when the key came with another request.
+                            .onFailure(WorkOrderService::isDuplicateKey).recoverWithUni(() -> replay(tenant, v, auditEntry));
                 });
     }
 
     private record Located(Region region, Region pooling) {
     }
 
-    private Uni<Void> audit(boolean audited, WorkOrderView view) {
-        return audited ? audit.record(AuditAction.CREATE, "work-order", view.auditId(), view.auditTenant())
-                : Uni.createFrom().voidItem();
+    /** A routed order not stored yet, with the unit it is dispatched to (null when pooled). */
+    private record Routed(WorkOrder order, Unit unit, RoutingRule rule) {
+    }
+
+    private Uni<WorkOrderView> store(Caller caller, Routed routed, AccessAudit.Entry auditEntry) {
+        WorkOrder o = routed.order();
+        var entry = journal.entry(o, caller, "CREATED", null, o.routingDecision);
+        var fact = journal.fact(o, caller, "created", Map.of("ruleId", routed.rule() == null ? "" : routed.rule().id.toString()));
+        return writes.insert(o, entry, fact, auditEntry).map(x -> {
+            journal.count(o, "CREATED");
+            metrics.counter("hotline_routing_work_orders_created_total", "tenant", o.tenant).increment();
+            return WorkOrderView.of(o, routed.unit(), routed.unit(), true);
+        });
+    }
+
+    private Uni<WorkOrderView> replay(String tenant, Validated v, AccessAudit.Entry auditEntry) {
+        return Panache.withSession(() -> orders.findByKey(tenant, v.key).flatMap(o -> {
+            if (o == null) {
+                throw ProblemException.conflict("concurrent-change", "The order with Idempotency-Key " + v.key()
+                        + " is being changed; retry the request.");
+            }
+            return view(sameRequest(o, v), false);
+        })).call(view -> auditEntry == null ? Uni.createFrom().voidItem()
+                : writes.audit(auditEntry, view.auditId(), view.auditTenant()));
     }
 
     /** The order of a replay, or 422 when the key is reused for another request (the IETF Idempotency-Key rule). */
@@ -240,9 +260,9 @@ public class WorkOrderService {
                 received, requestHash);
     }
 
-    private Uni<WorkOrder> route(Caller caller, String tenant, Located loc, Validated v) {
+    private Uni<Routed> route(Caller caller, String tenant, Located loc, Validated v) {
         LocalDate day = v.receivedAt.atZone(zone).toLocalDate();
-        return directory.all().flatMap(map -> rules.inForce(tenant, day).flatMap(inForce -> {
+        return directory.all().flatMap(map -> book.rulesInForce(tenant, day).flatMap(inForce -> {
             List<String> lineage = new java.util.ArrayList<>(RegionDirectory.lineage(map, loc.region.code));
             if (!lineage.contains(loc.pooling.code)) {
                 lineage.add(loc.pooling.code);
@@ -290,7 +310,7 @@ public class WorkOrderService {
                             + rule.poolScope + " claim pool";
                     target = Uni.createFrom().nullItem();
                 } else {
-                    target = units.findById(rule.targetUnitId);
+                    target = book.unit(tenant, rule.targetUnitId);
                 }
             }
             return target.flatMap(unit -> {
@@ -310,15 +330,13 @@ public class WorkOrderService {
                     }
                 }
                 Unit u = unit;
-                return calendars.workingTime(tenant, u == null ? null : u.workingHours).flatMap(wt -> {
+                return calendars.workingTime(tenant, u == null ? null : u.workingHours).map(wt -> {
                     startClock(o, wt, o.receivedAt);
                     if (u != null) {
                         o.acceptBy = wt.plusWorkingMinutes(o.receivedAt, o.acceptLimitHours * 60L);
                     }
                     o.statusNotes = u != null ? "Dispatched to " + u.name : "Waiting in the claim pool";
-                    metrics.counter("hotline_routing_work_orders_created_total", "tenant", tenant).increment();
-                    return orders.persist(o).flatMap(saved -> journal.record(saved, caller, "CREATED", null,
-                            o.routingDecision, "created", Map.of("ruleId", rule == null ? "" : rule.id.toString())));
+                    return new Routed(o, u, rule);
                 });
             });
         }));
@@ -900,7 +918,7 @@ public class WorkOrderService {
     }
 
     private Uni<String> unitHours(WorkOrder o) {
-        return o.unitId == null ? Uni.createFrom().nullItem() : units.findById(o.unitId).map(u -> u == null ? null : u.workingHours);
+        return book.unit(o.tenant, o.unitId).map(u -> u == null ? null : u.workingHours);
     }
 
     private Uni<WorkingTime> workingTime(WorkOrder o) {
@@ -908,10 +926,10 @@ public class WorkOrderService {
     }
 
     Uni<WorkOrderView> view(WorkOrder o, boolean created) {
-        Uni<Unit> unit = o.unitId == null ? Uni.createFrom().nullItem() : units.findById(o.unitId);
-        return unit.flatMap(u -> (o.firstResponsibleUnitId == null ? Uni.createFrom().<Unit>nullItem()
-                : o.firstResponsibleUnitId.equals(o.unitId) ? Uni.createFrom().item(u) : units.findById(o.firstResponsibleUnitId))
-                .map(first -> WorkOrderView.of(o, u, first, created)));
+        // Units from memory: a view is built after every change, and a unit's name and hours rarely change.
+        return book.unit(o.tenant, o.unitId).flatMap(u -> (o.firstResponsibleUnitId == null
+                || o.firstResponsibleUnitId.equals(o.unitId) ? Uni.createFrom().item(o.firstResponsibleUnitId == null ? null : u)
+                : book.unit(o.tenant, o.firstResponsibleUnitId)).map(first -> WorkOrderView.of(o, u, first, created)));
     }
 
     Uni<List<WorkOrderView>> views(List<WorkOrder> list) {
