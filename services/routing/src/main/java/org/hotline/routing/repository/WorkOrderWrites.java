@@ -1,5 +1,6 @@
 package org.hotline.routing.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,10 @@ public class WorkOrderWrites {
             + "outbox_event (" + EventOutbox.COLUMNS + ") VALUES (" + params(ORDER_ARITY + HISTORY_ARITY + 1, EVENT_ARITY)
             + ")) INSERT INTO access_audit (" + AccessAudit.COLUMNS + ") VALUES ("
             + params(ORDER_ARITY + HISTORY_ARITY + EVENT_ARITY + 1, AUDIT_ARITY) + ")";
+    /** Hibernate's positional parameters ({@code ?1}) for the statement run in the caller's transaction. */
+    private static final String TRAIL_AND_FACT = ("WITH new_entry AS (INSERT INTO work_order_history (" + HISTORY_COLUMNS
+            + ") VALUES (" + params(1, HISTORY_ARITY) + ")) INSERT INTO outbox_event (" + EventOutbox.COLUMNS + ") VALUES ("
+            + params(HISTORY_ARITY + 1, EVENT_ARITY) + ")").replace('$', '?');
     private static final String AUDIT = "INSERT INTO access_audit (" + AccessAudit.COLUMNS + ") VALUES ("
             + params(1, AUDIT_ARITY) + ")";
 
@@ -75,6 +80,27 @@ public class WorkOrderWrites {
         }
         return pool.preparedQuery(audit == null ? ORDER_TRAIL_AND_FACT : ORDER_TRAIL_FACT_AND_AUDIT)
                 .execute(tuple(values)).replaceWithVoid();
+    }
+
+    /**
+     * Appends a trail entry and its fact in the current Hibernate Reactive transaction, in one statement (a change
+     * of an existing order: the order's own UPDATE is flushed by Hibernate before it, in the same transaction).
+     */
+    public Uni<Void> appendTrailAndFact(WorkOrderHistory entry, NewEvent fact) {
+        List<Object> values = new ArrayList<>(HISTORY_ARITY + EVENT_ARITY);
+        values.addAll(historyValues(entry));
+        values.addAll(EventOutbox.values(fact));
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "appendTrailAndFact must run inside the change's transaction (@WithTransaction)"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> {
+                    var query = session.createNativeQuery(TRAIL_AND_FACT);
+                    for (int i = 0; i < values.size(); i++) {
+                        query.setParameter(i + 1, values.get(i));
+                    }
+                    return query.executeUpdate();
+                }).replaceWithVoid();
     }
 
     /** Inserts one audit row on its own (a replayed registration, which stores nothing else). */

@@ -14,6 +14,7 @@ import org.hotline.routing.domain.WorkOrder;
 import org.hotline.routing.domain.WorkOrderHistory;
 import org.hotline.routing.domain.WorkOrderStatus;
 import org.hotline.routing.repository.WorkOrderHistoryRepository;
+import org.hotline.routing.repository.WorkOrderWrites;
 
 /**
  * Records every transition of a work order three ways in the same transaction: the audit trail (who, when, why), an
@@ -30,11 +31,14 @@ public class WorkOrderJournal {
 
     private final WorkOrderHistoryRepository history;
     private final EventOutbox outbox;
+    private final WorkOrderWrites writes;
     private final MeterRegistry metrics;
 
-    public WorkOrderJournal(WorkOrderHistoryRepository history, EventOutbox outbox, MeterRegistry metrics) {
+    public WorkOrderJournal(WorkOrderHistoryRepository history, EventOutbox outbox, WorkOrderWrites writes,
+            MeterRegistry metrics) {
         this.history = history;
         this.outbox = outbox;
+        this.writes = writes;
         this.metrics = metrics;
     }
 
@@ -44,11 +48,12 @@ public class WorkOrderJournal {
     public Uni<WorkOrder> record(WorkOrder order, Caller caller, String action, WorkOrderStatus from, String reason,
             String eventName, Map<String, ?> details) {
         count(order, action);
-        Uni<WorkOrderHistory> appended = history.persist(entry(order, caller, action, from, reason));
+        WorkOrderHistory entry = entry(order, caller, action, from, reason);
         if (eventName == null) {
-            return appended.replaceWith(order);
+            return history.persist(entry).replaceWith(order);
         }
-        return appended.flatMap(x -> outbox.append(fact(order, caller, eventName, details))).replaceWith(order);
+        // One statement for both: a change is already four round trips (read, update, audit, commit) without them.
+        return writes.appendTrailAndFact(entry, fact(order, caller, eventName, details)).replaceWith(order);
     }
 
     /**
