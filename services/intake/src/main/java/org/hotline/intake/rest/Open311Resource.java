@@ -230,6 +230,12 @@ public class Open311Resource {
                         int status = p.problem().status() >= 500 ? 503 : 400;
                         return Open311Format.error(format, status, p.problem().detail());
                     }
+                    if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException) {
+                        // A surge beyond what this replica takes at once: expected, so not logged as a failure.
+                        return Response.fromResponse(Open311Format.error(format, 503, "overloaded: nothing was "
+                                + "stored; retry after the number of seconds in Retry-After"))
+                                .header("Retry-After", "1").build();
+                    }
                     io.quarkus.logging.Log.errorf(e, "Open311 request failed");
                     return Open311Format.error(format, 503, "temporarily unavailable, please retry");
                 });

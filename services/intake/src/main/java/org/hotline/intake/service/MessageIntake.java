@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.intake.domain.Channel;
@@ -51,6 +52,12 @@ public class MessageIntake {
     public record Received(Message message, HandOff handOff, boolean replayed, Instant nextOpeningAt) {
     }
 
+    /**
+     * Answers or hands off a web, app or WeChat message. Bounded per replica as contacts are
+     * ({@link ContactRegistration}): 64 run at once and 128 wait; beyond that a surge is refused at once with 503
+     * {@code overloaded} and Retry-After, before anything is stored.
+     */
+    @Bulkhead(value = 64, waitingTaskQueue = 128)
     public Uni<Received> receive(MessageRequest request, String callerTenant, String subject, String idempotencyKey) {
         if (request.channel() != Channel.WEB && request.channel() != Channel.APP && request.channel() != Channel.WECHAT) {
             throw ProblemException.invalidField("channel", "must be WEB, APP or WECHAT for messages (calls come as "

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.hotline.common.phone.PhoneNumber;
 import org.hotline.common.problem.ProblemException;
 import org.hotline.intake.domain.Channel;
@@ -97,6 +98,12 @@ public class Open311Requests {
         return Panache.withTransaction(() -> integrators.persist(i)).map(saved -> new NewIntegrator(saved, key));
     }
 
+    /**
+     * Registers a GeoReport v2 request as a contact with its case. Bounded per replica as contacts are
+     * ({@link ContactRegistration}): 64 run at once and 128 wait; beyond that an integrator's surge is refused at once
+     * with 503 and Retry-After, before anything is stored.
+     */
+    @Bulkhead(value = 64, waitingTaskQueue = 128)
     public Uni<HandOff> submit(Submission s, String idempotencyKey) {
         if (s.toString().indexOf('\u0000') >= 0) {
             throw new Open311Error(400, "a field contains a NUL character");
