@@ -156,10 +156,12 @@ if wants orders; then
     | grep -oP '"id"\s*:\s*"\K[^"]+' | head -1)
   handler=$("$here/token.sh" handler 37 "$unit")
   held=0; held_p99=""
-  # 45 s: on a slow 2-core machine the first 200 lifecycles cost routing 3x the CPU of later ones (the JIT), and a
-  # 10 s warm-up left the ladder's first step at p99 1.5 s.
-  say "orders: unit $unit, rule $rule; 45 s warm-up at 10 orders/s, not reported"
-  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=45 >/dev/null
+  # 90 s, 60 at 10 orders/s then 30 at 25/s: on a slow 2-core machine routing's CPU per order fell from 98 ms (first
+  # 200 lifecycles) to 11 ms only after minutes of load, while C2 compiled Hibernate Reactive's and Vert.x's large
+  # lambdas; a 10 s warm-up left the ladder's first step at p99 1.5 s, a 45 s one at p99 158 ms.
+  say "orders: unit $unit, rule $rule; warm-up 60 s at 10 orders/s and 30 s at 25/s, not reported"
+  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=60 >/dev/null
+  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=25 -Dbench.seconds=30 >/dev/null
   for rate in ${BENCH_ORDER_RATES:-25 50 100 200 400}; do
     dir=$(gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" \
       -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
