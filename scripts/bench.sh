@@ -48,14 +48,22 @@ record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
 
 # Waits (at most BENCH_SETTLE_SECONDS, 240) until the machine is at least 70 % idle over 5 s: a scenario after the
 # spike otherwise measures appraisal applying the spike's 100,000 events (orders measured p99 1.7 s at 25/s then).
+settled=0
 settle() {
   local t0=$SECONDS idle
   while (( SECONDS - t0 < ${BENCH_SETTLE_SECONDS:-240} )); do
     idle=$( { head -1 /proc/stat; sleep 5; head -1 /proc/stat; } | awk '{t = $2+$3+$4+$5+$6+$7+$8; if (NR == 1) {t0 = t; i0 = $5} else printf "%d", ($5 - i0) * 100 / (t - t0)}')
-    (( idle >= 70 )) && { say "machine ${idle}% idle after $((SECONDS - t0)) s: next scenario"; return 0; }
+    (( idle >= 70 )) && { settled=$((SECONDS - t0)); say "machine ${idle}% idle after $settled s: next scenario"; return 0; }
   done
+  settled=$((SECONDS - t0))
   say "machine still busy after $((SECONDS - t0)) s (${idle}% idle): measuring anyway"
 }
+
+# Each scenario's own time (benchSeconds, with settleSeconds spent waiting for an idle machine first), so the run's
+# 20 minutes can be kept: the scenarios' figures say where they go.
+began=$SECONDS
+begin() { began=$SECONDS; settled=0; say "$1: from $(date -u +%H:%M:%S)"; }
+took() { record "$1" benchSeconds "$((SECONDS - began))"; (( settled > 0 )) && record "$1" settleSeconds "$settled"; say "$1: $((SECONDS - began)) s"; }
 
 # Runs one simulation; prints the report directory.
 gatling() {
@@ -68,6 +76,7 @@ gatling() {
 figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
 
 if wants pgbench; then
+  begin pgbench
   reset_scenario pgbench
   say "pgbench: single-row inserts of a contact-like row, $CONNECTIONS connections, 20 s"
   psql_intake -c "CREATE TABLE IF NOT EXISTS bench_contact (LIKE contact INCLUDING ALL); TRUNCATE bench_contact;"
@@ -85,9 +94,11 @@ SQL
   record pgbench tps "$tps"; record pgbench latencyAvgMs "$lat"; record pgbench connections "$CONNECTIONS"
   psql_intake -c "DROP TABLE bench_contact;"
   say "pgbench: $tps inserts/s"
+  took pgbench
 fi
 
 if wants contacts; then
+  begin contacts
   reset_scenario contacts
   held=0; held_p99=""
   # On two cores C2 needs a few thousand contacts: after 15 s at 50/s the first step still measured the compiler
@@ -97,9 +108,9 @@ if wants contacts; then
   # Every run of a steady-rate simulation opens with a 10 s lead-in at its rate, left out of its figures
   # (BenchSettings.leadInSeconds): the load generator's own JVM compiles for its first seconds.
   say "contacts: warm-up 15 s at 50/s, 20 s at 150/s, 20 s at 300/s (JIT, pools), not reported"
-  gatling ContactIntakeSimulation -Dbench.rate=50 -Dbench.seconds=5 >/dev/null
-  gatling ContactIntakeSimulation -Dbench.rate=150 -Dbench.seconds=10 >/dev/null
-  gatling ContactIntakeSimulation -Dbench.rate=300 -Dbench.seconds=10 >/dev/null
+  gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=50 -Dbench.seconds=5 >/dev/null
+  gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=150 -Dbench.seconds=10 >/dev/null
+  gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=300 -Dbench.seconds=10 >/dev/null
   for rate in $RATES; do
     dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "contacts@$rate" "$dir" >"$OUT/step.tsv"
@@ -118,9 +129,11 @@ if wants contacts; then
     if [[ "$ko" == 0 ]] && (( $(printf '%.0f' "$p99") <= 50 )); then held_p99=$p99; else held=0; fi
   fi
   record contacts heldRate "$held"; record contacts heldP99Ms "${held_p99:-}"
+  took contacts
 fi
 
 if wants spike; then
+  begin spike
   reset_scenario spike
   # Refusals intake answered at once (503 overloaded or database-unavailable, nothing stored) are counted apart from
   # requests that failed otherwise (timeouts, 500s): the first are the designed answer to a surge beyond capacity.
@@ -136,6 +149,7 @@ if wants spike; then
   for s in appraisal; do
     record spike "feedLag.$s" "$(curl -fsS "http://localhost:${PORT[$s]}/q/metrics" | grep -P '^hotline_feed_lag\{' | awk '{s+=$2} END {print s+0}')"
   done
+  took spike
 fi
 
 # A ladder of constant rates (BENCH_GRPC_RATES) up to BENCH_GRPC_RATE, bounded in-flight calls, 15 s a step; it stops
@@ -144,6 +158,7 @@ fi
 # Orders run before the resolve scenarios: right after resolve-rest's 1,000/s overload (p99 1.7 s, the old generation
 # full) routing answered the lifecycle at p99 2.3 s, and at p99 22 ms when measured on its own a few minutes later.
 if wants orders; then
+  begin orders
   settle
   reset_scenario orders
   routing_url="http://localhost:${PORT[routing]}"
@@ -177,9 +192,11 @@ if wants orders; then
   done
   record orders heldRate "$held"; record orders heldP99Ms "${held_p99:-}"
   curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $admin" "$routing_url/api/v1/routing-rules/$rule" || true
+  took orders
 fi
 
 if wants resolve-grpc; then
+  begin resolve-grpc
   settle
   reset_scenario resolve-grpc
   "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" \
@@ -189,23 +206,28 @@ if wants resolve-grpc; then
     "$OUT/grpc-resolve.json" | while IFS= read -r line; do
       record resolve-grpc "${line%%\"*}" "${line##* : }"
     done
+  took resolve-grpc
 fi
 
 if wants resolve-rest; then
+  begin resolve-rest
   settle
   reset_scenario resolve-rest
   dir=$(gatling RegionResolveSimulation -Dbench.rate=1000 -Dbench.seconds=30)
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling resolve-rest "$dir" >>"$RESULTS"
+  took resolve-rest
 fi
 
 # ---- routing: rule decisions in process (JMH) -------------------------------------------------------------------
 if wants rules; then
+  begin rules
   reset_scenario rules
   say "rules: routing-rule decisions in process (JMH, 1 thread = 1 core, 3 x 2 s warm-up, 5 x 2 s measured)"
   "${JAVA[@]}" org.openjdk.jmh.Main RoutingRuleBenchmark -rf json -rff "$OUT/jmh-rules.json" >"$OUT/jmh-rules.log" 2>&1 \
     || { tail -20 "$OUT/jmh-rules.log" >&2; exit 1; }
   record rules decisionsPerSecondPerCore "$(grep -oP '"score" : \K[0-9.E]+' "$OUT/jmh-rules.json" | head -1)"
   record rules scoreError "$(grep -oP '"scoreError" : \K[0-9.E]+' "$OUT/jmh-rules.json" | head -1)"
+  took rules
 fi
 
 # ---- routing: work-order lifecycle (create, accept, reply, callback) with the sweep running --------------------
@@ -213,6 +235,7 @@ fi
 # order is affected), and is ended afterwards.
 
 if wants knowledge; then
+  begin knowledge
   settle
   # Knowledge on a generated corpus of BENCH_KNOWLEDGE_CORPUS (100,000) articles: the rows go straight into
   # knowledge's tables (every seed question key answered again by synthetic cities, as a national base holds each
@@ -272,8 +295,8 @@ SQL
   # at 200/s left the tail of a freshly started knowledge 3-6x longer than after a minute at the target rate
   # (docs/benchmarks.md), so the ladder measured the compiler, not the service.
   say "knowledge: warm-up (20 s at 200/s, then 40 s at ${KNOWLEDGE_RATE}/s), not reported"
-  gatling KnowledgeAnswerSimulation -Dbench.rate=200 -Dbench.seconds=10 >/dev/null || true
-  gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30 >/dev/null || true
+  gatling KnowledgeAnswerSimulation -Dbench.leadInSeconds=0 -Dbench.rate=200 -Dbench.seconds=10 >/dev/null || true
+  gatling KnowledgeAnswerSimulation -Dbench.leadInSeconds=0 -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30 >/dev/null || true
   held=0
   for rate in ${BENCH_KNOWLEDGE_RATES:-500 1000 1500 2000}; do
     c0=$(cpu_ms)
@@ -308,6 +331,7 @@ SQL
   lucene=$(figure knowledge-lucene queriesPerSecond "$RESULTS")
   record knowledge luceneRatio "$(awk -v h="$held" -v l="$lucene" 'BEGIN {printf "%.3f", l ? h / l : 0}')"
   say "knowledge: held $held/s; raw Lucene $lucene queries/s"
+  took knowledge
 fi
 
 # ---- start-up: each service started afresh beside the suite, one at a time -----------------------------------------
@@ -315,12 +339,13 @@ fi
 # default 8090), on the suite's databases (migrations already applied); RSS of the suite's own JVM after the load of
 # the other scenarios (after warm-up). `startedIn` is Quarkus's own "started in" of that fresh start.
 if wants startup; then
+  begin startup
   settle
   reset_scenario startup
   sport="${BENCH_STARTUP_PORT:-8090}"
   source "$here/keys.sh"
-  # Started as make run starts them, with their class-data archive (scripts/services.sh) as an image built for a
-  # cluster would carry it: a first, unmeasured start and stop writes the archive when there is none for this build.
+  # Started as make run starts them, with their AOT cache (scripts/services.sh) as an image built for a cluster would
+  # carry it: a first, unmeasured start and stop (a training run) writes the cache when there is none for this build.
   fresh_start() {
     # shellcheck disable=SC2086 # the option strings hold separate options
     "$JAVA_HOME/bin/java" ${RUN_JVM_OPTS} $(class_archive_opts "$1" "$1-startup") ${JAVA_OPTS[$1]:-} \
@@ -328,7 +353,7 @@ if wants startup; then
     spid=$!
   }
   for s in "${SERVICES[@]}"; do
-    if [[ ! -s "$RUN_DIR/cds/$s-startup.jsa" || "$RUN_DIR/cds/$s-startup.jsa" -ot "$(jar_of "$s")" ]]; then
+    if ! class_archive_fresh "$s" "$s-startup"; then
       fresh_start "$s"
       until curl -fsS -o /dev/null "http://localhost:$sport/q/health/ready" 2>/dev/null || ! kill -0 "$spid" 2>/dev/null; do sleep 0.5; done
       kill "$spid"; wait "$spid" 2>/dev/null || true
@@ -350,9 +375,11 @@ if wants startup; then
     pid=$(running_pid "$s" || true)
     [[ -n "$pid" ]] && record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
   done
+  took startup
 fi
 
 if wants feeds; then
+  begin feeds
   reset_scenario feeds
   say "feeds: evaluation -> appraisal, gRPC feed and Kafka with 1 and 3 consumer replicas (KafkaFeedIT benchmark)"
   ./mvnw -B -q install -DskipTests -pl services/evaluation,services/appraisal,services/system-tests -am
@@ -366,6 +393,7 @@ if wants feeds; then
     record feeds "$setup.lagP50Ms" "$(grep -oP 'p50 \K[0-9]+' <<<"$line")"
     record feeds "$setup.lagP95Ms" "$(grep -oP 'p95 \K[0-9]+' <<<"$line")"
   done
+  took feeds
 fi
 
 {
@@ -373,7 +401,7 @@ fi
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); PostgreSQL: $(psql_intake -c 'SHOW server_version')"
   echo "services: one JVM each ($RUN_JVM_OPTS, a class-data archive per service) as started by make run (knowledge: ${JAVA_OPTS[knowledge]%% *}); load generator on the same machine"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit: $(git rev-parse --short HEAD 2>/dev/null || echo none); this run took $SECONDS s"
 } >"$OUT/machine.txt"
 "${JAVA[@]}" org.hotline.bench.BenchReport render "$RESULTS" "$OUT/machine.txt" "make bench SCENARIO=$SCENARIO" \
   docs/benchmarks.md docs/benchmarks.json

@@ -19,10 +19,28 @@ PID_DIR="$RUN_DIR/pids"
 # (1Gi limit, MaxRAMPercentage=75: 768 MB). A tenant's few thousand articles need far less (chart default 768Mi).
 declare -A JAVA_OPTS=([console]="-Dquarkus.profile=local"
   [knowledge]="-Xmx768m -Dhotline.knowledge.index.folder=$RUN_DIR/knowledge-index-\${quarkus.http.port}")
-# A class-data archive per service (JDK >= 19, dynamic AppCDS): the first start writes it when the JVM exits, later
-# starts map the classes it holds instead of loading and verifying them again (start-up in docs/benchmarks.md). The
-# JVM checks that the archive matches the jars and writes a new one after a rebuild. $2: the archive's name.
-class_archive_opts() { mkdir -p "$RUN_DIR/cds"; echo "-XX:SharedArchiveFile=$RUN_DIR/cds/${2:-$1}.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"; }
+# Start-up: a JDK 25 AOT cache per service (JEP 483/514/515: classes loaded and linked, and the start's method profiles;
+# the services are packaged as aot-jar so their own classes are on the class path). A training run writes it when its
+# JVM exits: `make run` starts a service once to train it when its cache is missing or older than its jar, later starts
+# map it (routing: ready in 2.5 s instead of 7.7 s). With a JDK older than 25, a dynamic class-data archive instead
+# (JDK >= 19, JDK classes and the class path's: the first start writes it at exit). $2: the cache's name.
+aot_supported() { [[ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null)" -ge 25 ]] 2>/dev/null; }
+aot_cache() { if aot_supported; then echo "$RUN_DIR/aot/${2:-$1}.aot"; else echo "$RUN_DIR/cds/${2:-$1}.jsa"; fi; }
+# True when the service's cache (or archive) is there and newer than its jar (every build rewrites the jar).
+class_archive_fresh() { local c; c=$(aot_cache "$@"); [[ -s "$c" && "$c" -nt "$(jar_of "$1")" ]]; }
+class_archive_opts() {
+  mkdir -p "$RUN_DIR/aot" "$RUN_DIR/cds"
+  if ! aot_supported; then
+    echo "-XX:SharedArchiveFile=$(aot_cache "$@") -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  elif class_archive_fresh "$@"; then
+    # JDK 25 warns at every start about stubs it compiles again instead of linking ("Failed to link
+    # AdapterHandlerEntry"): harmless, not shown; errors are.
+    echo "-XX:AOTCache=$(aot_cache "$@") -Xlog:aot*=error -Xlog:cds*=error"
+  else
+    # The training JVM lists the classes it cannot keep (e.g. JFR's, proxies') as warnings: expected, not shown.
+    echo "-XX:AOTCacheOutput=$(aot_cache "$@") -Xlog:aot*=error -Xlog:cds*=error"
+  fi
+}
 jar_of() { echo "$ROOT/services/$1/target/quarkus-app/quarkus-run.jar"; }
 # The pid of a service started by `make run`, if that process is still alive and is that service.
 running_pid() {

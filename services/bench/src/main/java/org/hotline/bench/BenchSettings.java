@@ -1,5 +1,11 @@
 package org.hotline.bench;
 
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.util.function.Function;
+
 /** The settings of one benchmark run, from system properties set by {@code scripts/bench.sh}. */
 final class BenchSettings {
 
@@ -44,6 +50,21 @@ final class BenchSettings {
      */
     static int leadInSeconds() {
         return integer("leadInSeconds", 10);
+    }
+
+    /**
+     * A steady-rate run: {@code scenario} named {@link #LEAD_IN} for {@link #leadInSeconds()}, then named
+     * {@code measured} for {@code seconds}, both at {@code rate}. A warm-up run that is not reported sets the lead-in
+     * to 0 and is only the measured part.
+     */
+    static PopulationBuilder steady(
+            Function<String, ScenarioBuilder> scenario, String measured,
+            double rate, int seconds) {
+        var main = scenario.apply(measured).injectOpen(constantUsersPerSec(rate)
+                .during(seconds));
+        int leadIn = leadInSeconds();
+        return leadIn <= 0 ? main : scenario.apply(LEAD_IN).injectOpen(
+                constantUsersPerSec(rate).during(leadIn)).andThen(main);
     }
 
     static int integer(String name, int fallback) {

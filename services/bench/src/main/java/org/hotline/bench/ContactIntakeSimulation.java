@@ -1,7 +1,6 @@
 package org.hotline.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -33,8 +32,7 @@ public class ContactIntakeSimulation extends Simulation {
 
     {
         double rate = BenchSettings.rate(300);
-        setUp(register(BenchSettings.LEAD_IN).injectOpen(constantUsersPerSec(rate).during(BenchSettings.leadInSeconds()))
-                .andThen(register("contact").injectOpen(constantUsersPerSec(rate).during(BenchSettings.seconds(60)))))
+        setUp(BenchSettings.steady(ContactIntakeSimulation::register, "contact", rate, BenchSettings.seconds(60)))
                 .protocols(intake());
     }
 }

@@ -1,6 +1,5 @@
 package org.hotline.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -44,10 +43,8 @@ public class KnowledgeAnswerSimulation extends Simulation {
             return Map.<String, Object>of("q", question,
                     "region", REGIONS[random.nextInt(REGIONS.length)]);
         }).iterator();
-        setUp(ask(BenchSettings.LEAD_IN, questions).injectOpen(
-                        constantUsersPerSec(BenchSettings.rate(500)).during(BenchSettings.leadInSeconds()))
-                .andThen(ask("answer", questions).injectOpen(
-                        constantUsersPerSec(BenchSettings.rate(500)).during(BenchSettings.seconds(30)))))
+        setUp(BenchSettings.steady(name -> ask(name, questions), "answer", BenchSettings.rate(500),
+                BenchSettings.seconds(30)))
                 .protocols(protocol);
     }
 }

@@ -1,6 +1,5 @@
 package org.hotline.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -22,9 +21,7 @@ public class RegionResolveSimulation extends Simulation {
         var protocol = http.baseUrl(BenchSettings.url("routing", "http://localhost:8082")).shareConnections()
                 .authorizationHeader("Bearer " + BenchSettings.token()).acceptHeader("application/json");
         double rate = BenchSettings.rate(1000);
-        setUp(resolve(BenchSettings.LEAD_IN).injectOpen(constantUsersPerSec(rate).during(BenchSettings.leadInSeconds()))
-                .andThen(resolve("resolve-rest").injectOpen(
-                        constantUsersPerSec(rate).during(BenchSettings.seconds(30)))))
+        setUp(BenchSettings.steady(RegionResolveSimulation::resolve, "resolve-rest", rate, BenchSettings.seconds(30)))
                 .protocols(protocol);
     }
 }
