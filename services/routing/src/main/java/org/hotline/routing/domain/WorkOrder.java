@@ -202,4 +202,19 @@ public class WorkOrder extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /**
+     * Starts the reply clock at {@code start} with the order's limit on working time {@code wt}; the yellow warning
+     * after {@code yellowFraction} of it.
+     */
+    public void startClock(WorkingTime wt, Instant start, double yellowFraction) {
+        clockStartedAt = start;
+        dueAt = wt.deadline(start, limitValue, limitUnit);
+        limitWorkingMinutes = wt.workingMinutesBetween(start, dueAt);
+        warnAt = wt.plusWorkingMinutes(start, (long) Math.ceil(limitWorkingMinutes * yellowFraction));
+        deadlineYearWithoutData = wt.firstYearWithoutData(start, dueAt);
+        warningLevel = "NONE";
+        pausedAt = null;
+        remainingWorkingMinutes = null;
+    }
 }

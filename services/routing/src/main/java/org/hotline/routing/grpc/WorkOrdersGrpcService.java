@@ -22,6 +22,7 @@ import org.hotline.contracts.routing.v1.WorkOrder;
 import org.hotline.contracts.routing.v1.WorkOrders;
 import org.hotline.routing.service.Caller;
 import org.hotline.routing.service.CallerIdentity;
+import org.hotline.routing.service.WorkOrderRegistration;
 import org.hotline.routing.service.WorkOrderService;
 import org.hotline.routing.service.WorkOrderView;
 
@@ -31,17 +32,20 @@ import org.hotline.routing.service.WorkOrderView;
 public class WorkOrdersGrpcService implements WorkOrders {
 
     private final WorkOrderService service;
+    private final WorkOrderRegistration registration;
     private final CurrentIdentityAssociation identities;
 
-    public WorkOrdersGrpcService(WorkOrderService service, CurrentIdentityAssociation identities) {
+    public WorkOrdersGrpcService(WorkOrderService service, WorkOrderRegistration registration,
+            CurrentIdentityAssociation identities) {
         this.service = service;
+        this.registration = registration;
         this.identities = identities;
     }
 
     @Override
     public Uni<WorkOrder> createWorkOrder(CreateWorkOrderRequest r) {
-        return call(caller -> service.create(caller.onBehalfOf(r.getRegisteredBy()),
-                new WorkOrderService.NewWorkOrder(r.getIdempotencyKey(), r.getTenant(), r.getRegionCode(),
+        return call(caller -> registration.create(caller.onBehalfOf(r.getRegisteredBy()),
+                new WorkOrderRegistration.NewWorkOrder(r.getIdempotencyKey(), r.getTenant(), r.getRegionCode(),
                         r.getCategory(), r.getSubcategory(), r.getTitle(), r.getDescription(), r.getPriority(),
                         r.getChannel(), r.getCitizenPhone(), r.getCitizenName(), r.getAddress(), r.getReceivedAt())))
                 .map(WorkOrdersGrpcService::toProto);

@@ -27,6 +27,7 @@ import org.hotline.routing.domain.WorkOrderReturn;
 import org.hotline.routing.service.CallerIdentity;
 import org.hotline.routing.service.CentreActions;
 import org.hotline.routing.service.ClaimPoolService;
+import org.hotline.routing.service.WorkOrderRegistration;
 import org.hotline.routing.service.WorkOrderService;
 import org.hotline.routing.service.WorkOrderView;
 
@@ -42,13 +43,16 @@ public class WorkOrderResource {
     private static final String STAFF_ROLES_DOC = "handlers see their unit's orders, centre staff their tenant's";
 
     private final WorkOrderService service;
+    private final WorkOrderRegistration registration;
     private final ClaimPoolService pool;
     private final CentreActions centre;
     private final CallerIdentity callers;
 
-    public WorkOrderResource(WorkOrderService service, ClaimPoolService pool, CentreActions centre, CallerIdentity callers) {
+    public WorkOrderResource(WorkOrderService service, WorkOrderRegistration registration, ClaimPoolService pool,
+            CentreActions centre, CallerIdentity callers) {
         this.centre = centre;
         this.service = service;
+        this.registration = registration;
         this.pool = pool;
         this.callers = callers;
     }
@@ -114,7 +118,7 @@ public class WorkOrderResource {
             throw ProblemException.badRequest("body-missing", "Send the work order as a JSON body.");
         }
         String idempotencyKey = key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
-        return service.create(callers.current(), new WorkOrderService.NewWorkOrder(idempotencyKey, body.tenant(),
+        return registration.create(callers.current(), new WorkOrderRegistration.NewWorkOrder(idempotencyKey, body.tenant(),
                         body.regionCode(), body.category(), body.subcategory(), body.title(), body.description(),
                         body.priority(), body.channel(), body.citizenPhone(), body.citizenName(), body.address(),
                         body.receivedAt()), true)
