@@ -26,18 +26,20 @@ if [[ "${1:-}" == "--status" ]]; then print_table; exit 0; fi
 source "$here/db-env.sh"
 source "$here/keys.sh"
 
-# Build when a jar is missing or any source or POM is newer than it.
-needs_build=0
+# Build the services whose jar is missing or older than their own sources, the shared modules' or a POM: one changed
+# service is packaged again alone (and its AOT cache trained again below), not the six.
+stale=()
 for s in "${SERVICES[@]}"; do
   jar="$(jar_of "$s")"
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/services" "$ROOT/pom.xml" -newer "$jar" \
-        \( -path '*/src/*' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]]; then
-    needs_build=1
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/services/$s" "$ROOT/services/common" \
+        "$ROOT/services/contracts" "$ROOT/services/events" -newer "$jar" \( -path '*/src/main/*' -o -name pom.xml \) \
+        -not -path '*/target/*' -print -quit)" ]]; then
+    stale+=("services/$s")
   fi
 done
-if (( needs_build )); then
-  echo "run: building the services (this takes a few minutes the first time)..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl services/routing,services/knowledge,services/intake,services/evaluation,services/appraisal,services/console -am)
+if (( ${#stale[@]} )); then
+  echo "run: building ${stale[*]#services/} (this takes a few minutes the first time)..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${stale[*]}")" -am)
 fi
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
@@ -124,18 +126,20 @@ if [[ "${1:-}" == "--status" ]]; then print_table; exit 0; fi
 source "$here/db-env.sh"
 source "$here/keys.sh"
 
-# Build when a jar is missing or any source or POM is newer than it.
-needs_build=0
+# Build the services whose jar is missing or older than their own sources, the shared modules' or a POM: one changed
+# service is packaged again alone (and its AOT cache trained again below), not the six.
+stale=()
 for s in "${SERVICES[@]}"; do
   jar="$(jar_of "$s")"
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/services" "$ROOT/pom.xml" -newer "$jar" \
-        \( -path '*/src/*' -o -name pom.xml \) -not -path '*/target/*' -print -quit)" ]]; then
-    needs_build=1
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$ROOT/pom.xml" "$ROOT/services/$s" "$ROOT/services/common" \
+        "$ROOT/services/contracts" "$ROOT/services/events" -newer "$jar" \( -path '*/src/main/*' -o -name pom.xml \) \
+        -not -path '*/target/*' -print -quit)" ]]; then
+    stale+=("services/$s")
   fi
 done
-if (( needs_build )); then
-  echo "run: building the services (this takes a few minutes the first time)..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl services/routing,services/knowledge,services/intake,services/evaluation,services/appraisal,services/console -am)
+if (( ${#stale[@]} )); then
+  echo "run: building ${stale[*]#services/} (this takes a few minutes the first time)..."
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${stale[*]}")" -am)
 fi
 
 mkdir -p "$LOG_DIR" "$PID_DIR"

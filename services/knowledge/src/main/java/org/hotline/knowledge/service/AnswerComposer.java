@@ -39,9 +39,9 @@ public final class AnswerComposer {
     public static Composition compose(ArticleIndex index, String question, RegionScope scope, Instant at,
             double threshold, int alternatives, ToLongFunction<String> asks) {
         String tenant = scope.tenant();
-        String normalised = index.normalise(question, tenant);
+        String normalised = index.questions().normalise(question, tenant);
         List<RankedArticle> ranked = index.search(normalised, scope.chain(), at, 1 + alternatives);
-        TopicCatalogue.Topic topic = index.topicOnly(normalised, tenant);
+        TopicCatalogue.Topic topic = index.questions().topicOnly(normalised, tenant);
         if (topic != null) {
             List<ArticleSnapshot> articles = index.topicArticles(topic.name(), scope.chain(), at);
             if (!articles.isEmpty()) {
@@ -53,7 +53,7 @@ public final class AnswerComposer {
         // A question naming nothing of medical insurance is never answered, however many words it shares, unless an
         // article's own title and 同义问法 cover all of it (an editor's article on a subject the domain list lacks).
         boolean found = best != null && confidence >= threshold
-                && (index.inDomain(normalised, tenant) || best.headCoverage() >= FULL_COVERAGE);
+                && (index.questions().inDomain(normalised, tenant) || best.headCoverage() >= FULL_COVERAGE);
         return new Composition(normalised, found ? Mode.ANSWER : Mode.NOT_FOUND, found, confidence, best,
                 ranked.size() > 1 ? ranked.subList(1, ranked.size()) : List.of(), null);
     }

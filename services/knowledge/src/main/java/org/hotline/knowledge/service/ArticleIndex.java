@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hotline.knowledge.config.KnowledgeConfig;
-import org.hotline.knowledge.service.Vocabulary.TenantView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CachingTokenFilter;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -94,10 +92,6 @@ public class ArticleIndex {
     /** Blurred pinyin of adjacent character pairs of the title and 同义问法: homophones and typos meet here. */
     private static final String PINYIN = "py";
     private static final float PINYIN_BOOST = 0.3f;
-    /** Words that say "how do I / what about" without naming anything: a question of a topic and these is a fragment. */
-    private static final Set<String> GENERIC = Set.of("怎么办", "办", "弄", "整", "搞", "办理", "手续", "流程", "政策",
-            "问题", "规定", "事", "事情", "情况", "咨询", "了解", "相关", "方面", "知道", "问", "一下", "呢", "办法",
-            "怎么", "什么", "呀", "嘛", "哈", "嗯", "那个", "这个");
     /** Field boosts: a match in the title or a 同义问法 says more than one in the answer text. */
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(TITLE, 2.5f, QUESTIONS, 2.0f, ANSWER, 1.0f);
     /** Confidence = weighted coverage of the question by the whole article and by its title and 同义问法, plus lead. */
@@ -113,7 +107,6 @@ public class ArticleIndex {
      */
     static final double STRONG_WORD_PASS = Double.parseDouble(System.getProperty("knowledge.strong", "0.5"));
     /** Bounds on query size, so that a pasted essay cannot blow Lucene's clause limit. */
-    private static final int MAX_GROUPS = 40;
     private static final int MAX_BIGRAM_CHARS = 160;
     /**
      * Bigram and pinyin fields are only ever queried term by term, never as phrases: without positions the index of
@@ -122,19 +115,12 @@ public class ArticleIndex {
     private static final FieldType TERMS_ONLY = termsOnly();
     /** From this many articles a rebuild analyses them on every core. */
     private static final int PARALLEL_REBUILD = 5_000;
-    /** Function words of spoken questions that say nothing about the topic. */
-    private static final Set<String> FILLERS = Set.of("我", "的", "了", "吗", "呢", "啊", "吧", "是", "在", "有", "能",
-            "怎么", "怎样", "怎么样", "什么", "可以", "要", "会", "还", "就", "都", "这", "那", "个", "一", "和", "给",
-            "被", "让", "请问", "你好", "您好", "请", "一下", "啥", "咋", "呀", "嘛", "哦", "你们", "我们", "他", "她",
-            "想", "问", "问问", "能不能", "可不可以", "是不是", "不", "没", "也", "又", "得", "着", "过", "啦", "哪", "哪里",
-            "多少", "如何", "吗?", "么", "该", "应该", "需要", "到", "从", "对", "把", "么样", "上", "下", "里");
-
     private final SmartChineseAnalyzer words = new SmartChineseAnalyzer();
     private final CJKAnalyzer bigrams = new CJKAnalyzer();
     private final Vocabulary vocabulary;
     /** Counts refreshes of the searcher after a change (see {@link #generation()}). */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
-    private final HomophoneCorrection corrections = new HomophoneCorrection();
+    private final QuestionReading reading;
     /** Topic -> scope -> articles: a topic's articles for a caller are read for the scopes of its chain only. */
     private final Map<String, Map<String, Set<UUID>>> byTopic = new ConcurrentHashMap<>();
     /** Words of each version's title and 同义问法 ("id:version"): what the article is about, not what it mentions. */
@@ -178,7 +164,7 @@ public class ArticleIndex {
     /** An index kept in {@code keep} (null: a temporary folder). */
     ArticleIndex(Vocabulary vocabulary, Path keep) {
         this.vocabulary = vocabulary;
-        learnVocabulary();
+        this.reading = new QuestionReading(vocabulary);
         Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(TITLE + BIGRAMS, bigrams,
                 QUESTIONS + BIGRAMS, bigrams, ANSWER + BIGRAMS, bigrams, PINYIN, new WhitespaceAnalyzer()));
         try {
@@ -216,6 +202,11 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How the index reads a caller's question (normalised, in words and their synonyms, its topic). */
+    public QuestionReading questions() {
+        return reading;
     }
 
     /**
@@ -442,7 +433,7 @@ public class ArticleIndex {
         List<String> head = splitWords(h.head());
         headWords.put(indexed, WordSet.of(head));
         contentWords.put(indexed, WordSet.of(splitWords(h.content())));
-        head.forEach(corrections::learn);
+        head.forEach(reading::learn);
         slots.put(h.slot(), indexed);
     }
 
@@ -572,7 +563,7 @@ public class ArticleIndex {
         headWords.put(indexed, WordSet.of(head));
         contentWords.put(indexed, WordSet.of(all));
         // Words of the title and 同义问法 are what homophone typos are corrected towards.
-        head.forEach(corrections::learn);
+        head.forEach(reading::learn);
         long slot = nextSlot.incrementAndGet();
         slots.put(slot, indexed);
         Document doc = new Document();
@@ -632,7 +623,7 @@ public class ArticleIndex {
      */
     public List<RankedArticle> search(String text, List<String> scopes, Instant at, int limit) {
         SynonymCatalogue synonyms = vocabulary.forTenant(RegionScope.tenantOf(scopes.get(0))).synonyms();
-        List<List<List<String>>> groups = expand(text, synonyms);
+        List<List<List<String>>> groups = reading.expand(text, synonyms);
         String head = text.length() > MAX_BIGRAM_CHARS ? text.substring(0, MAX_BIGRAM_CHARS) : text;
         IndexSearcher searcher;
         try {
@@ -687,7 +678,7 @@ public class ArticleIndex {
     private Query fullQuery(IndexSearcher searcher, List<List<List<String>>> groups, Query scopeFilter, String text)
             throws IOException {
         // The question's character pairs are analysed once and asked of each field.
-        List<String> pairs = tokens(bigrams, TITLE + BIGRAMS, text);
+        List<String> pairs = QuestionReading.tokens(bigrams, TITLE + BIGRAMS, text);
         if (groups.isEmpty() && pairs.isEmpty()) {
             return null;
         }
@@ -948,112 +939,6 @@ public class ArticleIndex {
         }
     }
 
-    /**
-     * The question as groups of alternatives: each group is a word of the question (first alternative) and its
-     * synonyms, each alternative a sequence of SmartChineseAnalyzer tokens. Runs of adjacent tokens are joined to
-     * find synonyms of words the analyzer splits (报消 -> 报/消).
-     */
-    List<List<List<String>>> expand(String text, SynonymCatalogue synonyms) {
-        List<String> tokens = questionWords(text);
-        List<List<List<String>>> groups = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < tokens.size() && groups.size() < MAX_GROUPS; i++) {
-            // Longest joined run first, so that 医疗保险 beats 医疗.
-            StringBuilder joined = new StringBuilder();
-            String matched = null;
-            int matchedEnd = i;
-            for (int j = i; j < tokens.size() && joined.length() < synonyms.longestWord(); j++) {
-                joined.append(tokens.get(j));
-                if (j > i && !synonyms.alternativesOf(joined.toString()).isEmpty()) {
-                    matched = joined.toString();
-                    matchedEnd = j;
-                }
-            }
-            String word = matched != null ? matched : tokens.get(i);
-            List<String> original = matched != null ? tokens.subList(i, matchedEnd + 1) : List.of(tokens.get(i));
-            if (matched != null) {
-                i = matchedEnd;
-            }
-            if (FILLERS.contains(word) && synonyms.alternativesOf(word).isEmpty() || !seen.add(word)) {
-                continue;
-            }
-            Set<List<String>> alternatives = new LinkedHashSet<>();
-            alternatives.add(List.copyOf(original));
-            for (String alt : synonyms.alternativesOf(word)) {
-                List<String> altTokens = synonyms.tokensOf(alt, x -> List.copyOf(tokens(words, "f", x)));
-                if (!altTokens.isEmpty()) {
-                    alternatives.add(altTokens);
-                }
-            }
-            groups.add(new ArrayList<>(alternatives));
-        }
-        return groups;
-    }
-
-    /** Whether the (normalised) question names anything of medical insurance, for {@code tenant}'s vocabulary. */
-    public boolean inDomain(String normalised, String tenant) {
-        TenantView view = vocabulary.forTenant(tenant);
-        if (view.inDomain(normalised)) {
-            return true;
-        }
-        // Words that stand for a domain word count too (卡里的钱 -> 个人账户); single characters are too vague to.
-        for (List<List<String>> group : expand(normalised, view.synonyms())) {
-            String word = String.join("", group.get(0));
-            if (word.length() > 1) {
-                for (List<String> alternative : group) {
-                    if (view.inDomain(String.join("", alternative))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The question as the search reads it: colloquial wording rewritten, then homophone typos corrected. */
-    public String normalise(String question, String tenant) {
-        return corrections.correct(vocabulary.forTenant(tenant).rewrites().rewrite(CallerNumbers.strip(question)));
-    }
-
-    /**
-     * The topic a question names and nothing else (慢病怎么办 -> 慢特病), or null when it asks something more specific:
-     * every word that is not a function word or a generic "how to" must name one and the same topic.
-     */
-    public TopicCatalogue.Topic topicOnly(String normalised, String tenant) {
-        SynonymCatalogue synonyms = vocabulary.forTenant(tenant).synonyms();
-        TopicCatalogue topics = vocabulary.topics();
-        List<String> content = new ArrayList<>();
-        for (String t : questionWords(normalised)) {
-            if (!FILLERS.contains(t) && !GENERIC.contains(t)) {
-                content.add(t);
-            }
-        }
-        if (content.isEmpty() || content.size() > 4) {
-            return null;
-        }
-        TopicCatalogue.Topic whole = topics.named(String.join("", content));
-        if (whole != null) {
-            return whole;
-        }
-        TopicCatalogue.Topic found = null;
-        for (String word : content) {
-            TopicCatalogue.Topic t = topics.named(word);
-            if (t == null) {
-                for (String alt : synonyms.alternativesOf(word)) {
-                    t = topics.named(alt);
-                    if (t != null) {
-                        break;
-                    }
-                }
-            }
-            if (t == null || found != null && found != t) {
-                return null;
-            }
-            found = t;
-        }
-        return found;
-    }
-
     /** The articles of {@code topic} in force at {@code at}, the most local per question key. */
     public List<ArticleSnapshot> topicArticles(String topic, List<String> scopes, Instant at) {
         Set<String> keys = new LinkedHashSet<>();
@@ -1081,61 +966,5 @@ public class ArticleIndex {
         ArticleSnapshot.PublishedVersion v = article.inForce(at);
         String answer = v.answer();
         return new RankedArticle(article, v, 0, confidence, Snippet.plain(answer));
-    }
-
-    private void learnVocabulary() {
-        TenantView national = vocabulary.forTenant("*");
-        national.synonyms().allWords().forEach(corrections::learn);
-        national.rewrites().standardForms().forEach(corrections::learn);
-        for (TopicCatalogue.Topic t : vocabulary.topics().all()) {
-            corrections.learn(t.name());
-            t.names().forEach(corrections::learn);
-        }
-    }
-
-    /** Teaches the correction words editors added (called when the vocabulary changes). */
-    public void learnTenantVocabulary(String tenant) {
-        TenantView view = vocabulary.forTenant(tenant);
-        view.synonyms().allWords().forEach(corrections::learn);
-        view.rewrites().standardForms().forEach(corrections::learn);
-    }
-
-    /**
-     * The words of a (normalised) question. The analyzer is the same for every question, so its words are a pure
-     * function of the text: kept for the questions seen recently, since an answer reads its question up to three
-     * times (search, topic, domain) and callers ask the same questions again and again.
-     */
-    private List<String> questionWords(String text) {
-        List<String> known = recentQuestions.get(text);
-        if (known == null) {
-            known = List.copyOf(tokens(words, "f", text));
-            if (text.length() <= MAX_RECENT_QUESTION_LENGTH) {
-                if (recentQuestions.size() >= MAX_RECENT_QUESTIONS) {
-                    recentQuestions.clear();
-                }
-                recentQuestions.put(text, known);
-            }
-        }
-        return known;
-    }
-
-    /** Bounds on the questions kept (a few megabytes at most; a pasted essay is not kept). */
-    private static final int MAX_RECENT_QUESTIONS = 10_000;
-    private static final int MAX_RECENT_QUESTION_LENGTH = 100;
-    private final Map<String, List<String>> recentQuestions = new ConcurrentHashMap<>();
-
-    private static List<String> tokens(Analyzer analyzer, String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -113,7 +113,7 @@ public class PolicyAnswers {
             return Uni.createFrom().failure(notReady());
         }
         return searchThreads.run(() -> {
-            String normalised = index.normalise(text, scope.tenant());
+            String normalised = index.questions().normalise(text, scope.tenant());
             List<RankedArticle> all = index.search(normalised, scope.chain(), when, MAX_RESULTS);
             int from = Math.min(all.size(), page * size);
             return new SearchResult(masked(all.subList(from, Math.min(all.size(), from + size))), all.size(),

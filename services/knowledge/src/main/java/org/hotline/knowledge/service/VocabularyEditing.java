@@ -67,7 +67,7 @@ public class VocabularyEditing {
         return repository.all().emitOn(Infrastructure.getDefaultWorkerPool()).invoke(all -> {
             vocabulary.replaceEntries(all.stream().map(e -> new Vocabulary.Entry(e.tenant(), e.kind(), e.line())).toList());
             Set<String> tenants = all.stream().map(StoredEntry::tenant).collect(Collectors.toSet());
-            tenants.forEach(index::learnTenantVocabulary);
+            tenants.forEach(index.questions()::learnTenantVocabulary);
         }).replaceWithVoid();
     }
 

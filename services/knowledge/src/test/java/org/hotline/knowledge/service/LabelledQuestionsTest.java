@@ -93,10 +93,10 @@ class LabelledQuestionsTest {
 
     @Test
     void homophonesAndDialectAreReadInStandardWords() {
-        assertEquals("异地就医怎么备案", index.normalise("意地就医怎么被案", "37"));
-        assertEquals("医保卡丢失怎么办", index.normalise("医保卡掉了咋办", "*"));
-        assertEquals("慢病怎么办", index.normalise("慢病咋弄", "*"));
-        assertEquals("住院能报销吗", index.normalise("住院给报不", "*"));
+        assertEquals("异地就医怎么备案", index.questions().normalise("意地就医怎么被案", "37"));
+        assertEquals("医保卡丢失怎么办", index.questions().normalise("医保卡掉了咋办", "*"));
+        assertEquals("慢病怎么办", index.questions().normalise("慢病咋弄", "*"));
+        assertEquals("住院能报销吗", index.questions().normalise("住院给报不", "*"));
     }
 
     @Test
@@ -125,7 +125,7 @@ class LabelledQuestionsTest {
                     THRESHOLD, 3, k -> 0);
             String got = c.best() == null ? "-" : c.best().article().questionKey();
             if (resource.contains("evaluation") && c.mode() != AnswerComposer.Mode.CHOICES) {
-                System.out.printf(Locale.ROOT, "CONF %s %.4f %s%n", q.outOfDomain() ? (index.inDomain(c.normalised(), "*")
+                System.out.printf(Locale.ROOT, "CONF %s %.4f %s%n", q.outOfDomain() ? (index.questions().inDomain(c.normalised(), "*")
                         ? "ood" : "oodgated") : got.equals(q.expectedKey()) ? "right" : "wrong", c.confidence(), q.question());
             }
             if (q.outOfDomain()) {
