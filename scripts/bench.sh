@@ -3,8 +3,8 @@
 # open-model load and writes docs/benchmarks.md, docs/benchmarks.json and the Gatling reports (.run/bench/gatling/).
 # Scenarios: pgbench contacts spike resolve-grpc resolve-rest knowledge startup feeds (default: all, about 20 minutes).
 # `feeds` runs KafkaFeedIT's benchmark (evaluation -> appraisal on the gRPC feed and on Kafka with 1 and 3 consumer
-# replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 20000) events each.
-# Settings (environment): BENCH_RATES (contact ladder, default "100 200 400 800 1200 1600"), BENCH_STEP_SECONDS (20),
+# replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 10000) events each.
+# Settings (environment): BENCH_RATES (contact ladder, default "200 400 800 1200 1600", after a warm-up up to 300/s), BENCH_STEP_SECONDS (20),
 # BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16),
 # BENCH_KNOWLEDGE_CORPUS (100000 articles), BENCH_KNOWLEDGE_RATES (answer ladder, default "250 500 1000 1500 2000").
 # Routing's scenarios: `rules` (JMH, routing-rule decisions in process on one thread), `orders` (work-order lifecycle
@@ -17,7 +17,7 @@ source "$here/db-env.sh"
 cd "$ROOT"
 
 SCENARIO="${SCENARIO:-all}"
-RATES="${BENCH_RATES:-100 200 400 800 1200 1600}"
+RATES="${BENCH_RATES:-200 400 800 1200 1600}"
 STEP_SECONDS="${BENCH_STEP_SECONDS:-20}"
 HOLD_SECONDS="${BENCH_HOLD_SECONDS:-60}"
 GRPC_RATE="${BENCH_GRPC_RATE:-10000}"
@@ -33,9 +33,12 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 "$here/run.sh" >/dev/null
 
 say "building the load generator (services/bench, -Pbench)"
-# Classes only (-Dquarkus.build.skip): make run (above) has just packaged the services; packaging them again would take
-# a minute and leave the suite's AOT caches older than their jars.
-./mvnw -B -q -Pbench -pl services/bench -am install -DskipTests -Dquarkus.build.skip=true
+# One build for the load generator and, when `feeds` runs, the modules its benchmark needs installed. Classes only
+# (-Dquarkus.build.skip): make run (above) has just packaged the services; packaging them again would take minutes and
+# leave the suite's AOT caches older than their jars.
+modules=services/bench
+wants feeds && modules+=,services/evaluation,services/appraisal,services/system-tests
+./mvnw -B -q -Pbench -pl "$modules" -am install -DskipTests -Dquarkus.build.skip=true
 ./mvnw -B -q -Pbench -pl services/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CP="services/bench/target/classes:$(cat services/bench/target/classpath.txt)"
 JAVA=("$JAVA_HOME/bin/java" --add-opens java.base/java.lang=ALL-UNNAMED -Xmx1g -cp "$CP")
@@ -367,9 +370,8 @@ if wants feeds; then
   begin feeds
   reset_scenario feeds
   say "feeds: evaluation -> appraisal, gRPC feed and Kafka with 1 and 3 consumer replicas (KafkaFeedIT benchmark)"
-  ./mvnw -B -q install -DskipTests -Dquarkus.build.skip=true -pl services/evaluation,services/appraisal,services/system-tests -am
   ./mvnw -B verify -pl services/testing,services/system-tests -Dit.test=KafkaFeedIT -Dbench=true -Dtest=none \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.events="${BENCH_FEED_EVENTS:-20000}" >"$OUT/feeds.log" 2>&1 || true
+    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.events="${BENCH_FEED_EVENTS:-10000}" >"$OUT/feeds.log" 2>&1 || true
   # "[bench] kafka 3 consumer replica(s): N events, produced in .. s (P/s), applied in .. s (E/s end to end); lag .. p50 A ms, p95 B ms, max C ms"
   grep -oP '^\[bench\] \K.*' "$OUT/feeds.log" | sort -u | while read -r line; do
     setup=$(awk '{print $1 ":" $2}' <<<"$line")
