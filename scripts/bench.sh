@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # make bench [SCENARIO=name]: measures the running suite (starting it as `make run` does when it is down) with an
 # open-model load and writes docs/benchmarks.md, docs/benchmarks.json and the Gatling reports (.run/bench/gatling/).
-# Scenarios: pgbench contacts spike resolve-grpc resolve-rest knowledge startup feeds (default: all, about 20 minutes).
+# Scenarios: pgbench contacts orders resolve-grpc resolve-rest rules knowledge startup feeds spike, in that order
+# (default: all, 18-20 minutes on two cores; each scenario records its time as benchSeconds).
 # `feeds` runs KafkaFeedIT's benchmark (evaluation -> appraisal on the gRPC feed and on Kafka with 1 and 3 consumer
 # replicas, packaged services on their own _it2 databases); BENCH_FEED_EVENTS (default 10000) events each.
-# Settings (environment): BENCH_RATES (contact ladder, default "200 400 800 1200 1600", after a warm-up up to 300/s), BENCH_STEP_SECONDS (20),
-# BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000), BENCH_CONNECTIONS (pgbench, 16),
-# BENCH_KNOWLEDGE_CORPUS (100000 articles), BENCH_KNOWLEDGE_RATES (answer ladder, default "250 500 1000 1500 2000").
+# Settings (environment): BENCH_RATES (contact ladder after a warm-up up to 300/s, default "200 400 800 1200 1600"),
+# BENCH_STEP_SECONDS (20), BENCH_HOLD_SECONDS (60), BENCH_GRPC_RATE (10000), BENCH_KNOWLEDGE_RATE (1000),
+# BENCH_CONNECTIONS (pgbench, 16), BENCH_KNOWLEDGE_CORPUS (100000 articles), BENCH_KNOWLEDGE_RATES (answer ladder,
+# default "500 1000 1500 2000").
 # Routing's scenarios: `rules` (JMH, routing-rule decisions in process on one thread), `orders` (work-order lifecycle
 # create -> accept -> reply -> callback, ladder BENCH_ORDER_RATES, default "25 50 100 200 400" orders/s, p99 <= 100 ms,
 # the overdue sweep running), `startup` (each service started afresh on a spare port: seconds to ready, RSS).
@@ -51,8 +53,9 @@ touch "$RESULTS"
 reset_scenario() { local tmp; tmp=$(mktemp); grep -v -P "^$1\t" "$RESULTS" >"$tmp" || true; mv "$tmp" "$RESULTS"; }
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
 
-# Waits (at most BENCH_SETTLE_SECONDS, 240) until the machine is at least 70 % idle over 5 s: a scenario after the
-# spike otherwise measures appraisal applying the spike's 100,000 events (orders measured p99 1.7 s at 25/s then).
+# Waits (at most BENCH_SETTLE_SECONDS, 240) until the machine is at least 70 % idle over 5 s: a scenario right after
+# a heavy one otherwise measures appraisal applying its events (orders measured p99 1.7 s at 25/s after the spike,
+# which now runs last for that reason).
 settled=0
 settle() {
   local t0=$SECONDS idle
@@ -136,7 +139,6 @@ if wants contacts; then
   record contacts heldRate "$held"; record contacts heldP99Ms "${held_p99:-}"
   took contacts
 fi
-
 
 # A ladder of constant rates (BENCH_GRPC_RATES) up to BENCH_GRPC_RATE, bounded in-flight calls, 15 s a step; it stops
 # at the first step that drops or fails a call or has p99 > 10 ms. heldRate is the highest step held; the unprefixed
