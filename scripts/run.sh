@@ -62,7 +62,7 @@ wait_ready() {
   for s in "$@"; do
     until curl -fsS -o /dev/null "http://localhost:${PORT[$s]}/q/health/ready" 2>/dev/null; do
       # Its newest log: the training start's or the service's own.
-      log=$(ls -t "$LOG_DIR/$s.log" "$LOG_DIR/$s-training.log" 2>/dev/null | head -1)
+      log=$(ls -t "$LOG_DIR/$s.log" "$LOG_DIR/$s-training.log" 2>/dev/null | head -1 || true)
       if ! running_pid "$s" >/dev/null; then
         echo "run: $s exited; last lines of ${log#"$ROOT/"}:" >&2; tail -n 30 "$log" >&2; exit 1
       fi
