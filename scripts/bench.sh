@@ -83,6 +83,33 @@ gatling() {
 }
 figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
 
+# Where a run's CPU went, the evidence for a target the machine cannot meet: the whole machine's busy time
+# (/proc/stat: user, nice, system, irq, softirq, steal), the service under test's (/proc/<pid>/stat) and the load
+# generator's (its JVM is a child of this shell: `times` adds up what waited-for children used). meter_begin before a
+# run, meter_stop right after it, meter_end with the requests the run sent: it records <prefix>.machineBusyPct and, per request,
+# <prefix>.machineCpuMs, <prefix>.serviceCpuMs and <prefix>.loadGeneratorCpuMs (all in ms).
+machine_jiffies() { head -1 /proc/stat | awk '{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}'; }
+pid_jiffies() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# `times` must run in this shell, not in a pipeline's or a substitution's subshell (whose children are its own).
+children_ms() { times >"$OUT/times.txt"; tail -1 "$OUT/times.txt" | awk '{split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000}'; }
+meter_begin() { # $1: the service's pid (may be empty)
+  m_pid="$1"; read -r m_busy0 m_total0 < <(machine_jiffies); m_svc0=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
+  children_ms >"$OUT/gen0.txt"; m_gen0=$(cat "$OUT/gen0.txt")
+}
+meter_stop() { # right after the run, before anything else runs
+  read -r m_busy1 m_total1 < <(machine_jiffies); m_svc1=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
+  children_ms >"$OUT/gen1.txt"; m_gen1=$(cat "$OUT/gen1.txt")
+}
+meter_end() { # $1 scenario, $2 prefix, $3 requests sent
+  (( $3 > 0 )) || return 0
+  record "$1" "$2.machineBusyPct" "$(awk -v b="$((m_busy1 - m_busy0))" -v t="$((m_total1 - m_total0))" 'BEGIN {printf "%.0f", t ? 100 * b / t : 0}')"
+  record "$1" "$2.machineCpuMs" "$(awk -v j="$((m_busy1 - m_busy0))" -v n="$3" 'BEGIN {printf "%.3f", j * 10 / n}')"
+  [[ -n "$m_pid" ]] && record "$1" "$2.serviceCpuMs" "$(awk -v j="$((m_svc1 - m_svc0))" -v n="$3" 'BEGIN {printf "%.3f", j * 10 / n}')"
+  record "$1" "$2.loadGeneratorCpuMs" "$(awk -v c="$((m_gen1 - m_gen0))" -v n="$3" 'BEGIN {printf "%.3f", c / n}')"
+}
+# Requests a Gatling run sent, its lead-in included (the meter covers the whole JVM).
+sent() { local a b; a=$(figure "$1" all.count "$2" || true); b=$(figure "$1" lead-in.count "$2" || true); echo $(( ${a:-0} + ${b:-0} )); }
+
 if wants pgbench; then
   begin pgbench
   reset_scenario pgbench
@@ -95,8 +122,11 @@ INSERT INTO bench_contact (id, tenant, channel, dialed_number, caller_number, re
 VALUES (gen_random_uuid(), '37', 'PHONE', '0533-12393', '+8613905330000', 'RESOLVED', '370300', '淄博市', '370000',
   '山东省', 'DIALED_AREA_CODE', 1, gen_random_uuid()::text, 'agent@37', now(), now(), now());
 SQL
+  meter_begin ""
   PGPASSWORD="$HOTLINE_DB_PASSWORD" pgbench -n -c "$CONNECTIONS" -j 2 -T 20 -f "$OUT/pgbench-insert.sql" \
     -h "$HOTLINE_DB_HOST" -p "$HOTLINE_DB_PORT" -U "$HOTLINE_DB_USER" hotline_intake >"$OUT/pgbench.log" 2>&1
+  meter_stop
+  meter_end pgbench cpu "$(grep -oP 'actually processed: \K[0-9]+' "$OUT/pgbench.log" | head -1)"
   tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench.log" | head -1)
   lat=$(grep -oP 'latency average = \K[0-9.]+' "$OUT/pgbench.log" | head -1)
   record pgbench tps "$tps"; record pgbench latencyAvgMs "$lat"; record pgbench connections "$CONNECTIONS"
@@ -119,9 +149,12 @@ if wants contacts; then
   gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=50 -Dbench.seconds=5 >/dev/null
   gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=150 -Dbench.seconds=10 >/dev/null
   gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=300 -Dbench.seconds=10 >/dev/null
+  ipid=$(running_pid intake || true)
   for rate in $RATES; do
-    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
+    meter_begin "$ipid"
+    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS"); meter_stop
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "contacts@$rate" "$dir" >"$OUT/step.tsv"
+    meter_end contacts "ladder.$rate" "$(sent "contacts@$rate" "$OUT/step.tsv")"
     p99=$(figure "contacts@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "contacts@$rate" all.ko "$OUT/step.tsv")
     rps=$(figure "contacts@$rate" all.rps "$OUT/step.tsv")
     record contacts "ladder.$rate.p99Ms" "$p99"; record contacts "ladder.$rate.errors" "$ko"; record contacts "ladder.$rate.rps" "$rps"
@@ -131,8 +164,10 @@ if wants contacts; then
   done
   if (( held > 0 )); then
     say "contacts: holding $held/s for $HOLD_SECONDS s"
-    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$held" -Dbench.seconds="$HOLD_SECONDS")
+    meter_begin "$ipid"
+    dir=$(gatling ContactIntakeSimulation -Dbench.rate="$held" -Dbench.seconds="$HOLD_SECONDS"); meter_stop
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling contacts "$dir" >>"$RESULTS"
+    meter_end contacts cpu "$(sent contacts "$RESULTS")"
     p99=$(figure contacts all.p99Ms "$RESULTS"); ko=$(figure contacts all.ko "$RESULTS")
     if [[ "$ko" == 0 ]] && (( $(printf '%.0f' "$p99") <= 50 )); then held_p99=$p99; else held=0; fi
   fi
@@ -187,10 +222,10 @@ if wants resolve-grpc; then
   begin resolve-grpc
   settle
   reset_scenario resolve-grpc
-  "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" \
+  "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" -Dbench.server-pid="$(running_pid routing || true)" \
     -Dbench.rates="${BENCH_GRPC_RATES:-1000 2000 4000 6000 8000 $GRPC_RATE}" -Dbench.seconds=15 \
     -Dbench.out="$OUT/grpc-resolve.json" org.hotline.bench.GrpcResolveLoad >"$OUT/grpc.log" 2>&1
-  grep -oP '"\K((ladder\.[0-9]+\.)?(targetRate|ok|failed|dropped|achievedRate|p50Ms|p99Ms|maxMs)|heldRate|heldP99Ms)" : [0-9.E-]+' \
+  grep -oP '"\K((ladder\.[0-9]+\.)?(targetRate|ok|failed|dropped|achievedRate|p50Ms|p99Ms|maxMs|machineBusyPct|machineCpuMs|serviceCpuMs|loadGeneratorCpuMs)|heldRate|heldP99Ms)" : [0-9.E-]+' \
     "$OUT/grpc-resolve.json" | while IFS= read -r line; do
       record resolve-grpc "${line%%\"*}" "${line##* : }"
     done
@@ -287,10 +322,12 @@ SQL
   gatling KnowledgeAnswerSimulation -Dbench.leadInSeconds=0 -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30 >/dev/null || true
   held=0
   for rate in ${BENCH_KNOWLEDGE_RATES:-500 1000 1500 2000}; do
-    c0=$(cpu_ms)
+    c0=$(cpu_ms); meter_begin "$kpid"
     dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$rate" -Dbench.seconds=20) || break
+    meter_stop
     c1=$(cpu_ms)
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "knowledge@$rate" "$dir" >"$OUT/step.tsv"
+    meter_end knowledge "ladder.$rate" "$(sent "knowledge@$rate" "$OUT/step.tsv")"
     p99=$(figure "knowledge@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "knowledge@$rate" all.ko "$OUT/step.tsv")
     # The CPU read around the run covers its lead-in too.
     n=$(( $(figure "knowledge@$rate" all.count "$OUT/step.tsv") + $(figure "knowledge@$rate" lead-in.count "$OUT/step.tsv") ))
@@ -305,10 +342,11 @@ SQL
   # the share of answers knowledge reused instead of searching is read from its cache counters around the run.
   reuse() { curl -fsS "http://localhost:${PORT[knowledge]}/q/metrics" 2>/dev/null \
     | awk -v r="$1" '/^cache_gets_total/ && /knowledge_reused_answers/ && $0 ~ "result=\"" r "\"" {s += $2} END {print s + 0}'; }
-  h0=$(reuse hit); m0=$(reuse miss)
-  dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30)
+  h0=$(reuse hit); m0=$(reuse miss); meter_begin "$kpid"
+  dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30); meter_stop
   h1=$(reuse hit); m1=$(reuse miss)
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling knowledge "$dir" >>"$RESULTS"
+  meter_end knowledge cpu "$(sent knowledge "$RESULTS")"
   record knowledge reusedShare "$(awk -v h="$((h1 - h0))" -v m="$((m1 - m0))" 'BEGIN {printf "%.3f", h + m ? h / (h + m) : 0}')"
   say "knowledge: raw-Lucene baseline on the same rows (same analyzer, -Xmx768m SerialGC as knowledge, 2 threads)"
   psql_knowledge -c "\copy (SELECT a.scope_region_code, v.title, v.question_variants, v.answer,
@@ -363,7 +401,16 @@ if wants startup; then
       say "startup: $s did not get ready on port $sport; see $OUT/startup-$s.log"
     fi
     pid=$(running_pid "$s" || true)
-    [[ -n "$pid" ]] && record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
+    if [[ -n "$pid" ]]; then
+      record startup "$s.rssMb" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
+      # What the resident memory holds: the heap the collector has committed, metaspace (classes not in the AOT
+      # cache) and the AOT cache's mapped pages; the rest is the JIT's code, thread stacks and native buffers.
+      jcmd "$pid" GC.heap_info >"$OUT/heap-$s.txt" 2>/dev/null || true
+      jcmd "$pid" VM.metaspace >>"$OUT/heap-$s.txt" 2>/dev/null || true
+      record startup "$s.heapCommittedMb" "$(grep -oP '(DefNew|Tenured|generation|heap)\s+total \K[0-9]+(?=K)' "$OUT/heap-$s.txt" | awk '{s += $1} END {printf "%d", s / 1024}')"
+      record startup "$s.metaspaceCommittedMb" "$(grep -m1 -oP '^\s*Metaspace\s+used [0-9]+K, committed \K[0-9]+' "$OUT/heap-$s.txt" | awk '{printf "%d", $1 / 1024}')"
+      record startup "$s.aotCacheRssMb" "$(awk '/^[0-9a-f]+-[0-9a-f]+ / {f = ($6 ~ /\.(aot|jsa)$/)} f && /^Rss:/ {s += $2} END {printf "%d", s / 1024}' "/proc/$pid/smaps" 2>/dev/null)"
+    fi
   done
   took startup
 fi
@@ -395,9 +442,11 @@ if wants spike; then
   refused() { curl -fsS "http://localhost:${PORT[intake]}/q/metrics" | awk '/^http_server_requests_seconds_count\{method="POST".*status="503",uri="\/api\/v1\/contacts"/ {s += $2} END {printf "%d", s + 0}'; }
   refused0=$(refused)
   start=$(psql_intake -c "SELECT now()")
-  dir=$(gatling SpikeSimulation)
+  meter_begin "$(running_pid intake || true)"
+  dir=$(gatling SpikeSimulation); meter_stop
   record spike refused503 "$(( $(refused) - refused0 ))"
   "${JAVA[@]}" org.hotline.bench.BenchReport gatling spike "$dir" >>"$RESULTS"
+  meter_end spike cpu "$(sent spike "$RESULTS")"
   sleep 2
   record spike stored "$(psql_intake -c "SELECT count(*) FROM contact WHERE created_at >= '$start'")"
   record spike duplicates "$(psql_intake -c "SELECT count(*) - count(DISTINCT idempotency_key) FROM contact WHERE created_at >= '$start'")"
@@ -407,6 +456,7 @@ if wants spike; then
   took spike
 fi
 
+reset_scenario machine; record machine cores "$(nproc)"
 {
   echo "$(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -76,6 +76,9 @@ public final class GrpcResolveLoad {
         int maxInFlight = BenchSettings.integer("max-in-flight", 100 * channels);
         double p99Limit = Double.parseDouble(System.getProperty("bench.p99-limit-ms", "10"));
         Path out = Path.of(System.getProperty("bench.out", "target/grpc-resolve.json"));
+        // Routing's process, when given: its CPU per call beside the machine's and this driver's (CpuMeter).
+        String serverPid = System.getProperty("bench.server-pid", "");
+        CpuMeter meter = new CpuMeter(serverPid.isBlank() ? 0 : Long.parseLong(serverPid.trim()));
 
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + BenchSettings.token());
@@ -98,7 +101,9 @@ public final class GrpcResolveLoad {
         for (String step : rates.trim().split("\\s+")) {
             double rate = Double.parseDouble(step);
             Recorder recorder = new Recorder(3);
+            meter.begin();
             Map<String, Object> r = run(pool, rate, seconds, maxInFlight, recorder);
+            meter.end((long) r.get("ok") + (long) r.get("failed"), r);
             var histogram = recorder.getIntervalHistogram();
             double p99 = histogram.getValueAtPercentile(99) / 1e6;
             r.put("p50Ms", histogram.getValueAtPercentile(50) / 1e6);

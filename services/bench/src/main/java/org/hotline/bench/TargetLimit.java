@@ -1,0 +1,118 @@
+package org.hotline.bench;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What limits a target a run did not meet, from that run's own figures: the CPU each request cost the machine, the
+ * service and the load generator (scripts/bench.sh's meter), how busy the machine was, and for start-up where the
+ * seconds and the resident memory go. These are the table's evidence; the notes below it hold the profiles.
+ */
+final class TargetLimit {
+
+    private final Map<String, Map<String, String>> f;
+    private final double cores;
+
+    TargetLimit(Map<String, Map<String, String>> figures) {
+        this.f = figures;
+        this.cores = num("machine", "cores");
+    }
+
+    /**
+     * The CPU a target rate needs, from the CPU per request measured at a steady rate ({@code prefix}) and how busy the
+     * machine was at the ladder's highest step.
+     */
+    String cpu(String scenario, String prefix, double targetRate, String service, String request) {
+        double machine = num(scenario, prefix + ".machineCpuMs");
+        if (Double.isNaN(machine)) {
+            return "-";
+        }
+        double own = num(scenario, prefix + ".serviceCpuMs");
+        double generator = num(scenario, prefix + ".loadGeneratorCpuMs");
+        double needed = machine * targetRate / 1000;
+        double suite = (machine - generator) * targetRate / 1000;
+        StringBuilder text = new StringBuilder();
+        text.append(needed > cores * 0.7 ? "the machine's CPU: " : "not the CPU alone: ");
+        text.append("a ").append(request).append(" cost the machine ").append(fmt(machine, 2)).append(" ms of CPU (")
+                .append(service).append(' ').append(fmt(own, 2)).append(" ms, the load generator ").append(fmt(generator, 2))
+                .append(" ms), so ").append(fmt(targetRate, 0)).append("/s needs ").append(fmt(needed, 1))
+                .append(" cores (").append(fmt(suite, 1)).append(" without the load generator) of the machine's ")
+                .append(fmt(cores, 0));
+        String top = topStep(scenario);
+        if (top != null) {
+            text.append("; at ").append(top).append("/s it was ").append(fmt(num(scenario, "ladder." + top + ".machineBusyPct"), 0))
+                    .append(" % busy");
+        }
+        return text.toString();
+    }
+
+    /** A contact's CPU against a pgbench insert's: on a CPU-bound machine the rate ratio cannot exceed it. */
+    String pgbench() {
+        double insert = num("pgbench", "cpu.machineCpuMs");
+        double contact = num("contacts", "cpu.machineCpuMs");
+        if (Double.isNaN(insert) || Double.isNaN(contact)) {
+            return "-";
+        }
+        return "a pgbench insert cost the machine " + fmt(insert, 2) + " ms of CPU (pgbench's client included), a contact "
+                + fmt(contact, 2) + " ms (an HTTP request with a token, JSON, validation, three rows, an event appraisal "
+                + "applies; the load generator included): on these shared cores the rate ratio is bounded by "
+                + pct(insert / contact);
+    }
+
+    /** The spike's rate needs the cores contacts measured; the machine's busy share during the spike. */
+    String spike() {
+        String contacts = cpu("contacts", "cpu", 1500, "intake", "contact");
+        double busy = num("spike", "cpu.machineBusyPct");
+        return contacts.equals("-") ? "-" : contacts + "; during the spike " + fmt(busy, 0) + " % busy (intake's bound "
+                + "refuses what it cannot take at once, 503 with Retry-After, nothing stored twice)";
+    }
+
+    /** Seconds to ready against Quarkus's own start, and what the resident memory holds. */
+    String startup(String service) {
+        double seconds = num("startup", service + ".seconds");
+        double startedIn = num("startup", service + ".startedIn");
+        double rss = num("startup", service + ".rssMb");
+        double heap = num("startup", service + ".heapCommittedMb");
+        double metaspace = num("startup", service + ".metaspaceCommittedMb");
+        double aot = num("startup", service + ".aotCacheRssMb");
+        StringBuilder text = new StringBuilder();
+        if (!Double.isNaN(startedIn)) {
+            text.append("Quarkus's start ").append(fmt(startedIn, 1)).append(" s of ").append(fmt(seconds, 1))
+                    .append(" s (the rest: the JVM's launch and the first readiness answer)");
+        }
+        if (!Double.isNaN(heap) && !Double.isNaN(metaspace)) {
+            double cache = Double.isNaN(aot) ? 0 : aot;
+            text.append(text.isEmpty() ? "" : "; ").append("RSS ").append(fmt(rss, 0)).append(" MB: heap ")
+                    .append(fmt(heap, 0)).append(" MB committed, AOT cache ").append(fmt(cache, 0)).append(" MB, metaspace ")
+                    .append(fmt(metaspace, 0)).append(" MB, ").append(fmt(rss - heap - cache - metaspace, 0))
+                    .append(" MB JIT code, stacks and native buffers");
+        }
+        return text.isEmpty() ? "-" : text.toString();
+    }
+
+    /** The highest rate of a scenario's ladder that the meter measured (the step that broke, or the last held). */
+    private String topStep(String scenario) {
+        return f.getOrDefault(scenario, Map.of()).keySet().stream()
+                .filter(k -> k.matches("ladder\\.\\d+\\.machineBusyPct"))
+                .map(k -> k.split("\\.")[1])
+                .max(Comparator.comparingLong(Long::parseLong)).orElse(null);
+    }
+
+    private double num(String scenario, String metric) {
+        String v = f.getOrDefault(scenario, Map.of()).get(metric);
+        try {
+            return v == null ? Double.NaN : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f %%", v * 100);
+    }
+}
