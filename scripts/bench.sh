@@ -85,25 +85,34 @@ figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
 
 # Where a run's CPU went, the evidence for a target the machine cannot meet: the whole machine's busy time
 # (/proc/stat: user, nice, system, irq, softirq, steal), the service under test's (/proc/<pid>/stat) and the load
-# generator's (its JVM is a child of this shell: `times` adds up what waited-for children used). meter_begin before a
-# run, meter_stop right after it, meter_end with the requests the run sent: it records <prefix>.machineBusyPct and, per request,
-# <prefix>.machineCpuMs, <prefix>.serviceCpuMs and <prefix>.loadGeneratorCpuMs (all in ms).
+# generator's (its JVM is a child of this shell: `times` adds up what waited-for children used). meter_rest samples the
+# machine at rest for 5 s (the idle suite, PostgreSQL, the kernel), meter_begin before a run, meter_stop right after it,
+# meter_end with the requests the run sent records <prefix>.machineBusyPct and, per request, <prefix>.machineCpuMs
+# (above the machine at rest: what the requests added), <prefix>.serviceCpuMs and <prefix>.loadGeneratorCpuMs (ms).
 machine_jiffies() { head -1 /proc/stat | awk '{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}'; }
 pid_jiffies() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # `times` must run in this shell, not in a pipeline's or a substitution's subshell (whose children are its own).
 children_ms() { times >"$OUT/times.txt"; tail -1 "$OUT/times.txt" | awk '{split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000}'; }
+m_rest=0
+meter_rest() { # $1 scenario: busy jiffies per second of the machine at rest, recorded as <scenario> atRestBusyPct
+  local b0 t0 b1 t1
+  read -r b0 t0 < <(machine_jiffies); sleep 5; read -r b1 t1 < <(machine_jiffies)
+  m_rest=$(awk -v b="$((b1 - b0))" 'BEGIN {printf "%.3f", b / 5}')
+  record "$1" atRestBusyPct "$(awk -v b="$((b1 - b0))" -v t="$((t1 - t0))" 'BEGIN {printf "%.0f", t ? 100 * b / t : 0}')"
+}
 meter_begin() { # $1: the service's pid (may be empty)
   m_pid="$1"; read -r m_busy0 m_total0 < <(machine_jiffies); m_svc0=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
-  children_ms >"$OUT/gen0.txt"; m_gen0=$(cat "$OUT/gen0.txt")
+  children_ms >"$OUT/gen0.txt"; m_gen0=$(cat "$OUT/gen0.txt"); m_t0=$(date +%s%N)
 }
 meter_stop() { # right after the run, before anything else runs
   read -r m_busy1 m_total1 < <(machine_jiffies); m_svc1=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
-  children_ms >"$OUT/gen1.txt"; m_gen1=$(cat "$OUT/gen1.txt")
+  children_ms >"$OUT/gen1.txt"; m_gen1=$(cat "$OUT/gen1.txt"); m_t1=$(date +%s%N)
 }
 meter_end() { # $1 scenario, $2 prefix, $3 requests sent
   (( $3 > 0 )) || return 0
   record "$1" "$2.machineBusyPct" "$(awk -v b="$((m_busy1 - m_busy0))" -v t="$((m_total1 - m_total0))" 'BEGIN {printf "%.0f", t ? 100 * b / t : 0}')"
-  record "$1" "$2.machineCpuMs" "$(awk -v j="$((m_busy1 - m_busy0))" -v n="$3" 'BEGIN {printf "%.3f", j * 10 / n}')"
+  record "$1" "$2.machineCpuMs" "$(awk -v j="$((m_busy1 - m_busy0))" -v r="$m_rest" -v w="$((m_t1 - m_t0))" -v n="$3" \
+    'BEGIN {x = (j - r * w / 1e9) * 10 / n; printf "%.3f", x > 0 ? x : 0}')"
   [[ -n "$m_pid" ]] && record "$1" "$2.serviceCpuMs" "$(awk -v j="$((m_svc1 - m_svc0))" -v n="$3" 'BEGIN {printf "%.3f", j * 10 / n}')"
   record "$1" "$2.loadGeneratorCpuMs" "$(awk -v c="$((m_gen1 - m_gen0))" -v n="$3" 'BEGIN {printf "%.3f", c / n}')"
 }
@@ -122,7 +131,7 @@ INSERT INTO bench_contact (id, tenant, channel, dialed_number, caller_number, re
 VALUES (gen_random_uuid(), '37', 'PHONE', '0533-12393', '+8613905330000', 'RESOLVED', '370300', '淄博市', '370000',
   '山东省', 'DIALED_AREA_CODE', 1, gen_random_uuid()::text, 'agent@37', now(), now(), now());
 SQL
-  meter_begin ""
+  meter_rest pgbench; meter_begin ""
   PGPASSWORD="$HOTLINE_DB_PASSWORD" pgbench -n -c "$CONNECTIONS" -j 2 -T 20 -f "$OUT/pgbench-insert.sql" \
     -h "$HOTLINE_DB_HOST" -p "$HOTLINE_DB_PORT" -U "$HOTLINE_DB_USER" hotline_intake >"$OUT/pgbench.log" 2>&1
   meter_stop
@@ -150,6 +159,7 @@ if wants contacts; then
   gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=150 -Dbench.seconds=10 >/dev/null
   gatling ContactIntakeSimulation -Dbench.leadInSeconds=0 -Dbench.rate=300 -Dbench.seconds=10 >/dev/null
   ipid=$(running_pid intake || true)
+  meter_rest contacts
   for rate in $RATES; do
     meter_begin "$ipid"
     dir=$(gatling ContactIntakeSimulation -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS"); meter_stop
@@ -225,7 +235,7 @@ if wants resolve-grpc; then
   "${JAVA[@]}" -Dbench.token="$SERVICE_TOKEN" -Dbench.grpc-port="${PORT[routing]}" -Dbench.server-pid="$(running_pid routing || true)" \
     -Dbench.rates="${BENCH_GRPC_RATES:-1000 2000 4000 6000 8000 $GRPC_RATE}" -Dbench.seconds=15 \
     -Dbench.out="$OUT/grpc-resolve.json" org.hotline.bench.GrpcResolveLoad >"$OUT/grpc.log" 2>&1
-  grep -oP '"\K((ladder\.[0-9]+\.)?(targetRate|ok|failed|dropped|achievedRate|p50Ms|p99Ms|maxMs|machineBusyPct|machineCpuMs|serviceCpuMs|loadGeneratorCpuMs)|heldRate|heldP99Ms)" : [0-9.E-]+' \
+  grep -oP '"\K((ladder\.[0-9]+\.)?(targetRate|ok|failed|dropped|achievedRate|p50Ms|p99Ms|maxMs|machineBusyPct|machineCpuMs|serviceCpuMs|loadGeneratorCpuMs)|heldRate|heldP99Ms|atRestBusyPct)" : [0-9.E-]+' \
     "$OUT/grpc-resolve.json" | while IFS= read -r line; do
       record resolve-grpc "${line%%\"*}" "${line##* : }"
     done
@@ -321,6 +331,7 @@ SQL
   gatling KnowledgeAnswerSimulation -Dbench.leadInSeconds=0 -Dbench.rate=200 -Dbench.seconds=10 >/dev/null || true
   gatling KnowledgeAnswerSimulation -Dbench.leadInSeconds=0 -Dbench.rate="$KNOWLEDGE_RATE" -Dbench.seconds=30 >/dev/null || true
   held=0
+  meter_rest knowledge
   for rate in ${BENCH_KNOWLEDGE_RATES:-500 1000 1500 2000}; do
     c0=$(cpu_ms); meter_begin "$kpid"
     dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$rate" -Dbench.seconds=20) || break
@@ -440,7 +451,7 @@ if wants spike; then
   # Refusals intake answered at once (503 overloaded or database-unavailable, nothing stored) are counted apart from
   # requests that failed otherwise (timeouts, 500s): the first are the designed answer to a surge beyond capacity.
   refused() { curl -fsS "http://localhost:${PORT[intake]}/q/metrics" | awk '/^http_server_requests_seconds_count\{method="POST".*status="503",uri="\/api\/v1\/contacts"/ {s += $2} END {printf "%d", s + 0}'; }
-  refused0=$(refused)
+  refused0=$(refused); meter_rest spike
   start=$(psql_intake -c "SELECT now()")
   meter_begin "$(running_pid intake || true)"
   dir=$(gatling SpikeSimulation); meter_stop

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Where a run's CPU went, as scripts/bench.sh measures it around a Gatling run: the whole machine's busy time from
- * {@code /proc/stat}, the server's from {@code /proc/<pid>/stat} and this load generator's own, each per request sent.
+ * {@code /proc/stat} above what it uses at rest (the idle suite, PostgreSQL, the kernel), the server's from
+ * {@code /proc/<pid>/stat} and this load generator's own, each per request sent.
  */
 final class CpuMeter {
 
@@ -21,9 +22,22 @@ final class CpuMeter {
     private long total0;
     private long server0;
     private long own0;
+    private long start;
+    /** Busy ticks per nanosecond of the machine at rest, from {@link #rest}. */
+    private double restTicksPerNano;
 
     CpuMeter(long serverPid) {
         this.serverPid = serverPid;
+    }
+
+    /** Samples the machine at rest for {@code millis}; returns its busy share in percent. */
+    double rest(long millis) throws InterruptedException {
+        long[] before = machine();
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        long[] after = machine();
+        restTicksPerNano = (after[0] - before[0]) / (double) (System.nanoTime() - t0);
+        return after[1] == before[1] ? 0 : round(100.0 * (after[0] - before[0]) / (after[1] - before[1]));
     }
 
     void begin() {
@@ -32,6 +46,7 @@ final class CpuMeter {
         total0 = machine[1];
         server0 = server();
         own0 = own();
+        start = System.nanoTime();
     }
 
     /** Puts machineBusyPct, machineCpuMs, serviceCpuMs and loadGeneratorCpuMs (per request) into {@code into}. */
@@ -41,7 +56,8 @@ final class CpuMeter {
             return;
         }
         into.put("machineBusyPct", round(100.0 * (machine[0] - busy0) / (machine[1] - total0)));
-        into.put("machineCpuMs", round((machine[0] - busy0) * MS_PER_TICK / requests));
+        double added = machine[0] - busy0 - restTicksPerNano * (System.nanoTime() - start);
+        into.put("machineCpuMs", round(Math.max(0, added) * MS_PER_TICK / requests));
         if (serverPid > 0) {
             into.put("serviceCpuMs", round((server() - server0) * MS_PER_TICK / requests));
         }

@@ -91,10 +91,13 @@ public final class GrpcResolveLoad {
         // Warm-up: JIT and connections, not measured.
         double first = Double.parseDouble(rates.trim().split("\\s+")[0]);
         run(pool, Math.min(first, 2_000), 10, maxInFlight, null);
+        Thread.sleep(2_000); // the warm-up's last answers
+        double atRest = meter.rest(5_000);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("maxInFlight", maxInFlight);
         result.put("channels", channels);
         result.put("p99LimitMs", p99Limit);
+        result.put("atRestBusyPct", atRest);
         double held = 0;
         Double heldP99 = null;
         Map<String, Object> summary = null;

@@ -34,15 +34,15 @@ final class TargetLimit {
         double suite = (machine - generator) * targetRate / 1000;
         StringBuilder text = new StringBuilder();
         text.append(needed > cores * 0.7 ? "the machine's CPU: " : "not the CPU alone: ");
-        text.append("a ").append(request).append(" cost the machine ").append(fmt(machine, 2)).append(" ms of CPU (")
+        text.append("each ").append(request).append(" added ").append(fmt(machine, 2)).append(" ms of CPU to the machine (")
                 .append(service).append(' ').append(fmt(own, 2)).append(" ms, the load generator ").append(fmt(generator, 2))
-                .append(" ms), so ").append(fmt(targetRate, 0)).append("/s needs ").append(fmt(needed, 1))
-                .append(" cores (").append(fmt(suite, 1)).append(" without the load generator) of the machine's ")
-                .append(fmt(cores, 0));
+                .append(" ms, the rest the other processes), so ").append(fmt(targetRate, 0)).append("/s needs ")
+                .append(fmt(needed, 1)).append(" cores (").append(fmt(suite, 1)).append(" without the load generator) of the machine's ")
+                .append(fmt(cores, 0)).append("; at rest ").append(fmt(num(scenario, "atRestBusyPct"), 0)).append(" % busy");
         String top = topStep(scenario);
         if (top != null) {
-            text.append("; at ").append(top).append("/s it was ").append(fmt(num(scenario, "ladder." + top + ".machineBusyPct"), 0))
-                    .append(" % busy");
+            text.append(", at ").append(top).append("/s ").append(fmt(num(scenario, "ladder." + top + ".machineBusyPct"), 0))
+                    .append(" %");
         }
         return text.toString();
     }
@@ -54,9 +54,9 @@ final class TargetLimit {
         if (Double.isNaN(insert) || Double.isNaN(contact)) {
             return "-";
         }
-        return "a pgbench insert cost the machine " + fmt(insert, 2) + " ms of CPU (pgbench's client included), a contact "
+        return "a pgbench insert added " + fmt(insert, 2) + " ms of CPU to the machine (pgbench's client included), a contact "
                 + fmt(contact, 2) + " ms (an HTTP request with a token, JSON, validation, three rows, an event appraisal "
-                + "applies; the load generator included): on these shared cores the rate ratio is bounded by "
+                + "applies; the load generator included): on shared cores the rate ratio cannot exceed "
                 + pct(insert / contact);
     }
 
