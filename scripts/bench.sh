@@ -112,7 +112,7 @@ meter_end() { # $1 scenario, $2 prefix, $3 requests sent
   (( $3 > 0 )) || return 0
   record "$1" "$2.machineBusyPct" "$(awk -v b="$((m_busy1 - m_busy0))" -v t="$((m_total1 - m_total0))" 'BEGIN {printf "%.0f", t ? 100 * b / t : 0}')"
   record "$1" "$2.machineCpuMs" "$(awk -v j="$((m_busy1 - m_busy0))" -v r="$m_rest" -v w="$((m_t1 - m_t0))" -v n="$3" \
-    'BEGIN {x = (j - r * w / 1e9) * 10 / n; printf "%.3f", x > 0 ? x : 0}')"
+    'BEGIN {x = (j - r * w / 1e9) * 10 / n; printf "%.3f", (x > 0 ? x : 0)}')"
   [[ -n "$m_pid" ]] && record "$1" "$2.serviceCpuMs" "$(awk -v j="$((m_svc1 - m_svc0))" -v n="$3" 'BEGIN {printf "%.3f", j * 10 / n}')"
   record "$1" "$2.loadGeneratorCpuMs" "$(awk -v c="$((m_gen1 - m_gen0))" -v n="$3" 'BEGIN {printf "%.3f", c / n}')"
 }
