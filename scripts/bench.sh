@@ -10,7 +10,7 @@
 # BENCH_CONNECTIONS (pgbench, 16), BENCH_KNOWLEDGE_CORPUS (100000 articles), BENCH_KNOWLEDGE_RATES (answer ladder,
 # default "500 1000 1500 2000").
 # Routing's scenarios: `rules` (JMH, routing-rule decisions in process on one thread), `orders` (work-order lifecycle
-# create -> accept -> reply -> callback, ladder BENCH_ORDER_RATES, default "25 50 100 200 400" orders/s, p99 <= 100 ms,
+# create -> accept -> reply -> callback, ladder BENCH_ORDER_RATES, default "10 25 50 100 200 400" orders/s, p99 <= 100 ms,
 # the overdue sweep running), `startup` (each service started afresh on a spare port: seconds to ready, RSS).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -210,10 +210,15 @@ if wants orders; then
   say "orders: unit $unit, rule $rule; warm-up 60 s at 10 orders/s and 30 s at 25/s, not reported"
   gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=60 >/dev/null
   gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=25 -Dbench.seconds=30 >/dev/null
-  for rate in ${BENCH_ORDER_RATES:-25 50 100 200 400}; do
+  opid=$(running_pid routing || true)
+  meter_rest orders
+  for rate in ${BENCH_ORDER_RATES:-10 25 50 100 200 400}; do
+    meter_begin "$opid"
     dir=$(gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" \
-      -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS")
+      -Dbench.rate="$rate" -Dbench.seconds="$STEP_SECONDS"); meter_stop
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "orders@$rate" "$dir" >"$OUT/step.tsv"
+    # Per lifecycle (four requests): the report counts requests.
+    meter_end orders "ladder.$rate" "$(( $(sent "orders@$rate" "$OUT/step.tsv") / 4 ))"
     p99=$(figure "orders@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "orders@$rate" all.ko "$OUT/step.tsv")
     record orders "ladder.$rate.p99Ms" "$p99"; record orders "ladder.$rate.errors" "$ko"
     for step in create accept reply callback; do
@@ -392,9 +397,14 @@ if wants startup; then
     spid=$!
   }
   for s in "${SERVICES[@]}"; do
-    if ! class_archive_fresh "$s" "$(cache_of "$s")"; then
+    # Knowledge keeps its index per port (.run/knowledge-index-<port>): with none kept for the spare port its start
+    # analyses the whole corpus, which is a new replica's first start, not a restart; that start is made first, apart,
+    # and recorded as firstStartSeconds.
+    if ! class_archive_fresh "$s" "$(cache_of "$s")" || [[ "$s" == knowledge && ! -d "$RUN_DIR/knowledge-index-$sport" ]]; then
+      t0=$(date +%s%N)
       fresh_start "$s"
       until curl -fsS -o /dev/null "http://localhost:$sport/q/health/ready" 2>/dev/null || ! kill -0 "$spid" 2>/dev/null; do sleep 0.5; done
+      record startup "$s.firstStartSeconds" "$(awk -v n="$(( $(date +%s%N) - t0 ))" 'BEGIN {printf "%.1f", n / 1e9}')"
       kill "$spid"; wait "$spid" 2>/dev/null || true
     fi
     t0=$(date +%s%N)

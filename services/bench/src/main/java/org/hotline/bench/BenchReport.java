@@ -185,7 +185,7 @@ public final class BenchReport {
             double orders = num(f, "orders", "heldRate");
             list.add(new Target("orders", "work-order lifecycle (create, accept, reply, callback), sweep running: "
                     + "highest rate with p99 <= 100 ms", fmt(orders) + " orders/s (p99 " + fmt(num(f, "orders", "heldP99Ms"))
-                    + " ms)", Double.isNaN(orders) ? null : orders > 0));
+                    + " ms)", Double.isNaN(orders) ? null : orders > 0).limitedBy(limits.orders()));
             double kq = num(f, "knowledge", "all.rps");
             double kp99 = num(f, "knowledge", "all.p99Ms");
             list.add(new Target("knowledge", ">= 1,000 answers/s, p99 <= 20 ms (corpus " + fmt(num(f, "knowledge", "corpus"))

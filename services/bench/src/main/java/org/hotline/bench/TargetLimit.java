@@ -47,6 +47,23 @@ final class TargetLimit {
         return text.toString();
     }
 
+    /** Work orders have no rate to reach: the lowest step's tail, CPU per lifecycle and the machine's busy share. */
+    String orders() {
+        String low = f.getOrDefault("orders", Map.of()).keySet().stream()
+                .filter(k -> k.matches("ladder\\.\\d+\\.machineCpuMs"))
+                .map(k -> k.split("\\.")[1])
+                .min(Comparator.comparingLong(Long::parseLong)).orElse(null);
+        if (low == null) {
+            return "-";
+        }
+        String step = "ladder." + low + ".";
+        return "at " + low + " orders/s p99 " + fmt(num("orders", step + "p99Ms"), 0) + " ms with the machine "
+                + fmt(num("orders", step + "machineBusyPct"), 0) + " % busy (at rest " + fmt(num("orders", "atRestBusyPct"), 0)
+                + " %): each lifecycle (four requests) added " + fmt(num("orders", step + "machineCpuMs"), 1)
+                + " ms of CPU to the machine, routing " + fmt(num("orders", step + "serviceCpuMs"), 1)
+                + " ms, the load generator " + fmt(num("orders", step + "loadGeneratorCpuMs"), 1) + " ms";
+    }
+
     /** A contact's CPU against a pgbench insert's: on a CPU-bound machine the rate ratio cannot exceed it. */
     String pgbench() {
         double insert = num("pgbench", "cpu.machineCpuMs");
@@ -80,6 +97,11 @@ final class TargetLimit {
         if (!Double.isNaN(startedIn)) {
             text.append("Quarkus's start ").append(fmt(startedIn, 1)).append(" s of ").append(fmt(seconds, 1))
                     .append(" s (the rest: the JVM's launch and the first readiness answer)");
+        }
+        double first = num("startup", service + ".firstStartSeconds");
+        if (!Double.isNaN(first) && "knowledge".equals(service)) {
+            text.append(", a restart on its kept index; a first start, which analyses the whole corpus, took ")
+                    .append(fmt(first, 0)).append(" s");
         }
         if (!Double.isNaN(heap) && !Double.isNaN(metaspace)) {
             double cache = Double.isNaN(aot) ? 0 : aot;
