@@ -159,7 +159,7 @@ public final class BenchReport {
             double held = num(f, "contacts", "heldRate");
             list.add(new Target("contacts", ">= 1,500/s held 60 s at p99 <= 50 ms, no errors",
                     fmt(held) + "/s (p99 " + fmt(num(f, "contacts", "heldP99Ms")) + " ms)",
-                    Double.isNaN(held) ? null : held >= 1500).limitedBy(limits.cpu("contacts", "cpu", 1500, "intake", "contact")));
+                    Double.isNaN(held) ? null : held >= 1500).limitedBy(limits.contacts()));
             list.add(new Target("contacts vs pgbench", ">= 50% of pgbench inserts (" + fmt(pg) + "/s)",
                     Double.isNaN(held) || Double.isNaN(pg) ? "-" : pct(held / pg),
                     Double.isNaN(held) || Double.isNaN(pg) ? null : held / pg >= 0.5).limitedBy(limits.pgbench()));
@@ -178,7 +178,8 @@ public final class BenchReport {
                     fmt(grpc) + "/s, p99 " + fmt(grpcP99) + " ms (" + fmt(num(f, "resolve-grpc", "failed")) + " failed)",
                     Double.isNaN(grpc) ? null : grpc >= 10_000 * 0.98 && grpcP99 <= 10
                             && num(f, "resolve-grpc", "failed") == 0).limitedBy(
-                    limits.cpu("resolve-grpc", "ladder." + (long) num(f, "resolve-grpc", "targetRate"), 10_000, "routing", "call")));
+                    limits.cpu("resolve-grpc", "ladder." + (long) num(f, "resolve-grpc", "targetRate"),
+                            "at " + fmt(num(f, "resolve-grpc", "targetRate")) + "/s", 10_000, "routing", "call", "resolve-grpc")));
             double rules = num(f, "rules", "decisionsPerSecondPerCore");
             list.add(new Target("rules", ">= 100,000 routing-rule decisions/s per core (JMH, 1 thread)",
                     fmt(rules) + "/s", Double.isNaN(rules) ? null : rules >= 100_000));
@@ -192,7 +193,7 @@ public final class BenchReport {
                     + " articles)", fmt(kq) + "/s, p99 " + fmt(kp99) + " ms; held " + fmt(num(f, "knowledge", "heldRate"))
                     + "/s at p99 <= 20 ms",
                     Double.isNaN(kq) ? null : kq >= 980 && kp99 <= 20 && num(f, "knowledge", "all.ko") == 0)
-                    .limitedBy(limits.cpu("knowledge", "cpu", 1000, "knowledge", "answer")));
+                    .limitedBy(limits.cpu("knowledge", "cpu", "at " + fmt(kq) + "/s", 1000, "knowledge", "answer", "knowledge")));
             double lucene = num(f, "knowledge-lucene", "queriesPerSecond");
             // CPU per request compares the two even when no step of the ladder was held (the rate ratio is then 0).
             double luceneCpu = num(f, "knowledge-lucene", "cpuMsPerQuery");

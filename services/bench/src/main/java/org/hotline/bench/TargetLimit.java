@@ -20,10 +20,11 @@ final class TargetLimit {
     }
 
     /**
-     * The CPU a target rate needs, from the CPU per request measured at a steady rate ({@code prefix}) and how busy the
-     * machine was at the ladder's highest step.
+     * The CPU a target rate needs, from the CPU per request measured in {@code scenario}'s run {@code prefix} (described by
+     * {@code measuredAt}), and how busy the machine was at rest and at the highest step of {@code ladder}'s ladder.
      */
-    String cpu(String scenario, String prefix, double targetRate, String service, String request) {
+    String cpu(String scenario, String prefix, String measuredAt, double targetRate, String service, String request,
+            String ladder) {
         double machine = num(scenario, prefix + ".machineCpuMs");
         if (Double.isNaN(machine)) {
             return "-";
@@ -34,17 +35,31 @@ final class TargetLimit {
         double suite = (machine - generator) * targetRate / 1000;
         StringBuilder text = new StringBuilder();
         text.append(needed > cores * 0.7 ? "the machine's CPU: " : "not the CPU alone: ");
-        text.append("each ").append(request).append(" added ").append(fmt(machine, 2)).append(" ms of CPU to the machine (")
-                .append(service).append(' ').append(fmt(own, 2)).append(" ms, the load generator ").append(fmt(generator, 2))
-                .append(" ms, the rest the other processes), so ").append(fmt(targetRate, 0)).append("/s needs ")
-                .append(fmt(needed, 1)).append(" cores (").append(fmt(suite, 1)).append(" without the load generator) of the machine's ")
-                .append(fmt(cores, 0)).append("; at rest ").append(fmt(num(scenario, "atRestBusyPct"), 0)).append(" % busy");
-        String top = topStep(scenario);
+        text.append(measuredAt).append(", each ").append(request).append(" added ").append(fmt(machine, 2))
+                .append(" ms of CPU to the machine (").append(service).append(' ').append(fmt(own, 2))
+                .append(" ms, the load generator ").append(fmt(generator, 2)).append(" ms, the rest the other processes), so ")
+                .append(fmt(targetRate, 0)).append("/s needs ").append(fmt(needed, 1)).append(" cores (").append(fmt(suite, 1))
+                .append(" without the load generator) of the machine's ").append(fmt(cores, 0)).append("; busy at rest ")
+                .append(fmt(num(ladder, "atRestBusyPct"), 0)).append(" %");
+        String top = topStep(ladder);
         if (top != null) {
-            text.append(", at ").append(top).append("/s ").append(fmt(num(scenario, "ladder." + top + ".machineBusyPct"), 0))
+            text.append(", at ").append(top).append("/s ").append(fmt(num(ladder, "ladder." + top + ".machineBusyPct"), 0))
                     .append(" %");
         }
+        if (!scenario.equals(ladder)) {
+            text.append(", in ").append(scenario).append(' ').append(fmt(num(scenario, prefix + ".machineBusyPct"), 0)).append(" %");
+        }
         return text.toString();
+    }
+
+    /**
+     * Contacts at 1,500/s: the CPU per contact measured where the rate was offered (the spike's step) when the run has
+     * it, else at the rate held; at low rates fixed costs (the load generator's JVM, timers) inflate it.
+     */
+    String contacts() {
+        return Double.isNaN(num("spike", "cpu.machineCpuMs"))
+                ? cpu("contacts", "cpu", "held at " + fmt(num("contacts", "heldRate"), 0) + "/s", 1500, "intake", "contact", "contacts")
+                : cpu("spike", "cpu", "in the spike (300 -> 1,500/s offered)", 1500, "intake", "contact", "contacts");
     }
 
     /** Work orders have no rate to reach: the lowest step's tail, CPU per lifecycle and the machine's busy share. */
@@ -67,7 +82,8 @@ final class TargetLimit {
     /** A contact's CPU against a pgbench insert's: on a CPU-bound machine the rate ratio cannot exceed it. */
     String pgbench() {
         double insert = num("pgbench", "cpu.machineCpuMs");
-        double contact = num("contacts", "cpu.machineCpuMs");
+        double contact = Double.isNaN(num("spike", "cpu.machineCpuMs"))
+                ? num("contacts", "cpu.machineCpuMs") : num("spike", "cpu.machineCpuMs");
         if (Double.isNaN(insert) || Double.isNaN(contact)) {
             return "-";
         }
@@ -77,12 +93,11 @@ final class TargetLimit {
                 + pct(insert / contact);
     }
 
-    /** The spike's rate needs the cores contacts measured; the machine's busy share during the spike. */
+    /** The spike's rate needs the cores contacts measured; the bound's answer to the rest. */
     String spike() {
-        String contacts = cpu("contacts", "cpu", 1500, "intake", "contact");
-        double busy = num("spike", "cpu.machineBusyPct");
-        return contacts.equals("-") ? "-" : contacts + "; during the spike " + fmt(busy, 0) + " % busy (intake's bound "
-                + "refuses what it cannot take at once, 503 with Retry-After, nothing stored twice)";
+        String contacts = contacts();
+        return contacts.equals("-") ? "-" : contacts + " (intake's bound refuses what it cannot take at once, 503 with "
+                + "Retry-After, and nothing is stored twice)";
     }
 
     /** Seconds to ready against Quarkus's own start, and what the resident memory holds. */
