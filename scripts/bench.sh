@@ -86,7 +86,7 @@ figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
 # Where a run's CPU went, the evidence for a target the machine cannot meet: the whole machine's busy time
 # (/proc/stat: user, nice, system, irq, softirq, steal), the service under test's (/proc/<pid>/stat) and the load
 # generator's (its JVM is a child of this shell: `times` adds up what waited-for children used). meter_rest samples the
-# machine at rest for 5 s (the idle suite, PostgreSQL, the kernel), meter_begin before a run, meter_stop right after it,
+# machine at rest for 3 s (the idle suite, PostgreSQL, the kernel), meter_begin before a run, meter_stop right after it,
 # meter_end with the requests the run sent records <prefix>.machineBusyPct and, per request, <prefix>.machineCpuMs
 # (above the machine at rest: what the requests added), <prefix>.serviceCpuMs and <prefix>.loadGeneratorCpuMs (ms).
 machine_jiffies() { head -1 /proc/stat | awk '{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}'; }
@@ -96,8 +96,8 @@ children_ms() { times >"$OUT/times.txt"; tail -1 "$OUT/times.txt" | awk '{split(
 m_rest=0
 meter_rest() { # $1 scenario: busy jiffies per second of the machine at rest, recorded as <scenario> atRestBusyPct
   local b0 t0 b1 t1
-  read -r b0 t0 < <(machine_jiffies); sleep 5; read -r b1 t1 < <(machine_jiffies)
-  m_rest=$(awk -v b="$((b1 - b0))" 'BEGIN {printf "%.3f", b / 5}')
+  read -r b0 t0 < <(machine_jiffies); sleep 3; read -r b1 t1 < <(machine_jiffies)
+  m_rest=$(awk -v b="$((b1 - b0))" 'BEGIN {printf "%.3f", b / 3}')
   record "$1" atRestBusyPct "$(awk -v b="$((b1 - b0))" -v t="$((t1 - t0))" 'BEGIN {printf "%.0f", t ? 100 * b / t : 0}')"
 }
 meter_begin() { # $1: the service's pid (may be empty)
@@ -204,11 +204,12 @@ if wants orders; then
     | grep -oP '"id"\s*:\s*"\K[^"]+' | head -1)
   handler=$("$here/token.sh" handler 37 "$unit")
   held=0; held_p99=""
-  # 90 s, 60 at 10 orders/s then 30 at 25/s: on a slow 2-core machine routing's CPU per order fell from 98 ms (first
-  # 200 lifecycles) to 11 ms only after minutes of load, while C2 compiled Hibernate Reactive's and Vert.x's large
-  # lambdas; a 10 s warm-up left the ladder's first step at p99 1.5 s, a 45 s one at p99 158 ms.
-  say "orders: unit $unit, rule $rule; warm-up 60 s at 10 orders/s and 30 s at 25/s, not reported"
-  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=60 >/dev/null
+  # 70 s, 40 at 10 orders/s then 30 at 25/s, and the ladder's 20 s at 10/s before its 25/s step: on a slow 2-core
+  # machine routing's CPU per order fell from 98 ms (first 200 lifecycles) to 11 ms only after minutes of load, while C2
+  # compiled Hibernate Reactive's and Vert.x's large lambdas; a 10 s warm-up left the ladder's first step at p99 1.5 s,
+  # a 45 s one at p99 158 ms.
+  say "orders: unit $unit, rule $rule; warm-up 40 s at 10 orders/s and 30 s at 25/s, not reported"
+  gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=10 -Dbench.seconds=40 >/dev/null
   gatling OrderLifecycleSimulation -Dbench.token.handler="$handler" -Dbench.subcategory="$tag" -Dbench.rate=25 -Dbench.seconds=30 >/dev/null
   opid=$(running_pid routing || true)
   meter_rest orders

@@ -92,7 +92,7 @@ public final class GrpcResolveLoad {
         double first = Double.parseDouble(rates.trim().split("\\s+")[0]);
         run(pool, Math.min(first, 2_000), 10, maxInFlight, null);
         Thread.sleep(2_000); // the warm-up's last answers
-        double atRest = meter.rest(5_000);
+        double atRest = meter.rest(3_000);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("maxInFlight", maxInFlight);
         result.put("channels", channels);
