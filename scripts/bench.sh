@@ -92,7 +92,8 @@ figure() { grep -P "^$1\t$2\t" "$3" | cut -f3; }
 machine_jiffies() { head -1 /proc/stat | awk '{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}'; }
 pid_jiffies() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # `times` must run in this shell, not in a pipeline's or a substitution's subshell (whose children are its own).
-children_ms() { times >"$OUT/times.txt"; tail -1 "$OUT/times.txt" | awk '{split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000}'; }
+# Sets m_children to the CPU ms the waited-for children have used.
+children_ms() { times >"$OUT/times.txt"; m_children=$(tail -1 "$OUT/times.txt" | awk '{split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000}'); }
 m_rest=0
 meter_rest() { # $1 scenario: busy jiffies per second of the machine at rest, recorded as <scenario> atRestBusyPct
   local b0 t0 b1 t1
@@ -102,11 +103,11 @@ meter_rest() { # $1 scenario: busy jiffies per second of the machine at rest, re
 }
 meter_begin() { # $1: the service's pid (may be empty)
   m_pid="$1"; read -r m_busy0 m_total0 < <(machine_jiffies); m_svc0=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
-  children_ms >"$OUT/gen0.txt"; m_gen0=$(cat "$OUT/gen0.txt"); m_t0=$(date +%s%N)
+  children_ms; m_gen0=$m_children; m_t0=$(date +%s%N)
 }
 meter_stop() { # right after the run, before anything else runs
   read -r m_busy1 m_total1 < <(machine_jiffies); m_svc1=$([[ -n "$m_pid" ]] && pid_jiffies "$m_pid" || echo 0)
-  children_ms >"$OUT/gen1.txt"; m_gen1=$(cat "$OUT/gen1.txt"); m_t1=$(date +%s%N)
+  children_ms; m_gen1=$m_children; m_t1=$(date +%s%N)
 }
 meter_end() { # $1 scenario, $2 prefix, $3 requests sent
   (( $3 > 0 )) || return 0
@@ -329,7 +330,6 @@ SQL
   fi
   record knowledge corpus "$(indexed)"
   kpid=$(running_pid knowledge || true)
-  cpu_ms() { [[ -n "$kpid" ]] && awk '{print ($14 + $15) * 10}' "/proc/$kpid/stat" || echo 0; }
   # Warm-up, not reported: a replica that takes a national line's traffic has long been compiled by the JIT; 20 s
   # at 200/s left the tail of a freshly started knowledge 3-6x longer than after a minute at the target rate
   # (docs/benchmarks.md), so the ladder measured the compiler, not the service.
@@ -339,17 +339,13 @@ SQL
   held=0
   meter_rest knowledge
   for rate in ${BENCH_KNOWLEDGE_RATES:-500 1000 1500 2000}; do
-    c0=$(cpu_ms); meter_begin "$kpid"
+    meter_begin "$kpid"
     dir=$(gatling KnowledgeAnswerSimulation -Dbench.rate="$rate" -Dbench.seconds=20) || break
     meter_stop
-    c1=$(cpu_ms)
     "${JAVA[@]}" org.hotline.bench.BenchReport gatling "knowledge@$rate" "$dir" >"$OUT/step.tsv"
     meter_end knowledge "ladder.$rate" "$(sent "knowledge@$rate" "$OUT/step.tsv")"
     p99=$(figure "knowledge@$rate" all.p99Ms "$OUT/step.tsv"); ko=$(figure "knowledge@$rate" all.ko "$OUT/step.tsv")
-    # The CPU read around the run covers its lead-in too.
-    n=$(( $(figure "knowledge@$rate" all.count "$OUT/step.tsv") + $(figure "knowledge@$rate" lead-in.count "$OUT/step.tsv") ))
     record knowledge "ladder.$rate.p99Ms" "$p99"; record knowledge "ladder.$rate.errors" "$ko"
-    record knowledge "ladder.$rate.cpuMsPerAnswer" "$(awk -v c="$((c1 - c0))" -v n="$n" 'BEGIN {printf "%.3f", n ? c / n : 0}')"
     say "knowledge at $rate/s: p99 $p99 ms, $ko errors"
     if [[ "$ko" != 0 ]] || (( $(printf '%.0f' "$p99") > 20 )); then break; fi
     held=$rate

@@ -198,7 +198,7 @@ public final class BenchReport {
             // CPU per request compares the two even when no step of the ladder was held (the rate ratio is then 0).
             double luceneCpu = num(f, "knowledge-lucene", "cpuMsPerQuery");
             double answerCpu = f.getOrDefault("knowledge", Map.of()).entrySet().stream()
-                    .filter(e -> e.getKey().matches("ladder\\.\\d+\\.cpuMsPerAnswer"))
+                    .filter(e -> e.getKey().matches("ladder\\.\\d+\\.serviceCpuMs"))
                     .max(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey().split("\\.")[1])))
                     .map(e -> num(f, "knowledge", e.getKey())).orElse(Double.NaN);
             list.add(new Target("knowledge vs raw Lucene", "reported (same rows, analyzer and heap, 2 threads: "
